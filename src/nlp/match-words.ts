@@ -1,0 +1,59 @@
+/**
+ * Words for dictionary matching: letters and digits runs with their offsets, folded to lower
+ * case without diacritics, so 'Nicolás' and 'Nicolas' meet in one key. Punctuation is dropped but
+ * remembered (`after`), so matchers can see commas and apostrophes between words.
+ */
+
+/** One word of a sentence. `key` is the folded form used by every dictionary lookup. */
+export interface Word {
+  /** Article offsets. */
+  readonly start: number
+  readonly end: number
+  /** The word as written. @example 'Nicolás' */
+  readonly raw: string
+  /** Lower case, no diacritics. @example 'nicolas' */
+  readonly key: string
+  /** True when the word starts with a capital letter. */
+  readonly isCapitalized: boolean
+  /** Non-space characters between this word and the next one. @example "'" in "Iran's" */
+  readonly after: string
+}
+
+const WORD = /[\p{L}\p{N}]+/gu
+
+/** Fold a phrase for lookups. @example foldKey('Nicolás') -> 'nicolas' */
+export function foldKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+}
+
+/** Split text into words with article offsets. @example splitWords('Iran’s FM', 0).length -> 3 */
+export function splitWords(text: string, offset: number): Word[] {
+  const words: Word[] = []
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0]
+    const start = offset + (m.index ?? 0)
+    words.push({
+      start,
+      end: start + raw.length,
+      raw,
+      key: foldKey(raw),
+      isCapitalized: /^\p{Lu}/u.test(raw),
+      after: '',
+    })
+  }
+  // Fill `after` with the punctuation between consecutive words (whitespace removed).
+  return words.map((w, i) => {
+    const next = words[i + 1]
+    const gapEnd = next ? next.start : offset + text.length
+    const gap = text.slice(w.end - offset, gapEnd - offset).replace(/\s+/g, '')
+    return gap ? { ...w, after: gap } : w
+  })
+}
+
+/** Split a dictionary phrase into folded keys. @example phraseKeys('U.S.') -> ['u', 's'] */
+export function phraseKeys(phrase: string): string[] {
+  return [...foldKey(phrase).matchAll(WORD)].map((m) => m[0])
+}

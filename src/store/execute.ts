@@ -1,0 +1,43 @@
+/**
+ * Run Kysely-built queries synchronously on the better-sqlite3 handle. Queries are written once
+ * with Kysely; better-sqlite3 is synchronous, so compiling and running them here lets a whole
+ * article be written inside one `sqlite.transaction(...)` with no awaits in between.
+ */
+import type BetterSqlite3 from 'better-sqlite3'
+import type { Compilable } from 'kysely'
+import type { Store } from './database.js'
+
+/** Prepared statements by SQL text, per handle: an ingest runs the same few inserts many times. */
+const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>()
+
+function prepare(store: Store, sql: string): BetterSqlite3.Statement {
+  let cache = statements.get(store.sqlite)
+  if (cache === undefined) {
+    cache = new Map()
+    statements.set(store.sqlite, cache)
+  }
+  let statement = cache.get(sql)
+  if (statement === undefined) {
+    statement = store.sqlite.prepare(sql)
+    cache.set(sql, statement)
+  }
+  return statement
+}
+
+/**
+ * Run a select and return its rows.
+ * @example selectRows(store, db.selectFrom('articles').select('id')) -> [{ id: '000_2737…' }]
+ */
+export function selectRows<O>(store: Store, query: Compilable<O>): O[] {
+  const { sql, parameters } = query.compile()
+  return prepare(store, sql).all(parameters) as O[]
+}
+
+/**
+ * Run an insert, update or delete.
+ * @example runWrite(store, db.deleteFrom('articles').where('id', '=', 'x')).changes -> 1
+ */
+export function runWrite(store: Store, query: Compilable): BetterSqlite3.RunResult {
+  const { sql, parameters } = query.compile()
+  return prepare(store, sql).run(parameters)
+}

@@ -1,0 +1,180 @@
+/**
+ * Articles in the store: saving a whole `Doc` in one transaction, reading an article back,
+ * counting, and full-text search.
+ */
+import BetterSqlite3 from 'better-sqlite3'
+import { sql, type Insertable, type Selectable } from 'kysely'
+import type { Article, Doc } from '../../doc.js'
+import { DyadError } from '../../errors.js'
+import { withCause, type ArticlesTable, type ProblemsTable, type Store } from '../database.js'
+import { runWrite, selectRows } from '../execute.js'
+import { toEventMentionRow } from './event-mentions.js'
+
+/** What `saveDoc` did. `reason: 'duplicate'` when the same text was already stored. */
+export interface SaveResult {
+  readonly stored: boolean
+  readonly reason?: 'duplicate'
+}
+
+/**
+ * Save an article with its event mentions and problems, all in one transaction.
+ *
+ * - Same content hash already stored (under any id): a no-op, `{ stored: false, reason:
+ *   'duplicate' }`. Re-ingesting a folder writes nothing new.
+ * - Same id, different hash: the corrected article supersedes the old one. The old row, its
+ *   event mentions and its problems are deleted and the new ones written, in the same transaction.
+ * - A failed write (a constraint, a full disk) rolls back everything of this article and throws
+ *   `E_STORE` naming it.
+ * @example saveDoc(store, doc) -> { stored: true }
+ *   saveDoc(store, doc) -> { stored: false, reason: 'duplicate' }
+ */
+export function saveDoc(store: Store, doc: Doc, now: Date = new Date()): SaveResult {
+  const { article } = doc
+  // IMMEDIATE takes the write lock before the duplicate check, so two processes ingesting the
+  // same article cannot both see "not stored" and both insert.
+  const save = store.sqlite.transaction((): SaveResult => {
+    const existing = selectRows(
+      store,
+      store.db
+        .selectFrom('articles')
+        .select(['id', 'content_hash'])
+        .where((eb) =>
+          eb.or([eb('content_hash', '=', article.contentHash), eb('id', '=', article.id)]),
+        ),
+    )
+    if (existing.some((row) => row.content_hash === article.contentHash)) {
+      return { stored: false, reason: 'duplicate' }
+    }
+    // Same id, new text: ON DELETE CASCADE removes the old event mentions and problems.
+    if (existing.length > 0) {
+      runWrite(store, store.db.deleteFrom('articles').where('id', '=', article.id))
+    }
+    runWrite(store, store.db.insertInto('articles').values(toArticleRow(article, now)))
+    for (const mention of doc.eventMentions ?? []) {
+      if (mention.article !== article.id) {
+        throw new Error(`event mention of '${mention.article}' in the Doc of '${article.id}'`)
+      }
+      runWrite(store, store.db.insertInto('event_mentions').values(toEventMentionRow(mention)))
+    }
+    for (const problem of doc.problems) {
+      const row: Insertable<ProblemsTable> = {
+        article_id: article.id,
+        stage: problem.stage,
+        code: problem.code,
+        message: problem.message,
+        span_start: problem.span?.[0] ?? null,
+        span_end: problem.span?.[1] ?? null,
+      }
+      runWrite(store, store.db.insertInto('problems').values(row))
+    }
+    return { stored: true }
+  })
+  try {
+    return save.immediate()
+  } catch (error) {
+    // Only database failures become E_STORE; a TypeError from a malformed Doc is a bug upstream.
+    if (!(error instanceof BetterSqlite3.SqliteError)) throw error
+    throw withCause(
+      new DyadError(
+        'E_STORE',
+        `Cannot save article '${article.id}' to '${store.file}': ${error.message}`,
+      ),
+      error,
+    )
+  }
+}
+
+/**
+ * One article by id, or null.
+ * @example getArticle(store, '000_2737ec37436efcb6')?.title -> 'Iranian minister visits Caracas'
+ */
+export function getArticle(store: Store, id: string): Article | null {
+  const query = store.db.selectFrom('articles').selectAll().where('id', '=', id)
+  const row = selectRows(store, query)[0]
+  return row === undefined ? null : fromArticleRow(row)
+}
+
+/** How many articles the store holds. @example countArticles(store) -> 120 */
+export function countArticles(store: Store): number {
+  const query = store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('count'))
+  return selectRows(store, query)[0]?.count ?? 0
+}
+
+/** One full-text search hit; `snippet` marks the matched words with [brackets]. */
+export interface ArticleHit {
+  readonly id: string
+  readonly title: string | null
+  /** @example '…said an Iranian [naval squadron] would visit La Guaira next year.' */
+  readonly snippet: string
+}
+
+/**
+ * Full-text search over titles and text, best match first. Words are ANDed, "quoted words" are
+ * a phrase, a trailing * is a prefix; accents and case are folded ("Nicolas" finds "Nicolás").
+ * @example searchArticles(store, '"naval squadron" Venezuela', 10)
+ *   -> [{ id: '000_2737ec37436efcb6', title: '...', snippet: '...an Iranian [naval squadron]...' }]
+ */
+export function searchArticles(store: Store, query: string, limit = 20): ArticleHit[] {
+  const match = toFtsQuery(query)
+  if (match === '') return []
+  const search = store.db
+    .selectFrom('articles_fts')
+    .innerJoin('articles', 'articles.seq', 'articles_fts.rowid')
+    .select([
+      'articles.id',
+      'articles.title',
+      sql<string>`snippet(articles_fts, -1, '[', ']', '…', 16)`.as('snippet'),
+    ])
+    .where(sql<boolean>`articles_fts MATCH ${match}`)
+    .orderBy(sql`rank`)
+    .limit(limit)
+  return selectRows(store, search)
+}
+
+/**
+ * Turn what a person types into an FTS5 query that cannot be a syntax error: every word and
+ * every "quoted phrase" becomes a quoted FTS5 string.
+ * @example toFtsQuery('"naval squadron" Maduro* U.S.') -> '"naval squadron" "Maduro"* "U.S."'
+ */
+export function toFtsQuery(query: string): string {
+  const parts: string[] = []
+  for (const [, phrase, word] of query.matchAll(/"([^"]*)"?|([^\s"]+)/g)) {
+    const text = (phrase ?? word ?? '').trim()
+    if (!/[\p{L}\p{N}]/u.test(text)) continue // "-" or "" would match nothing or fail
+    const isPrefix = word !== undefined && text.endsWith('*') && text.length > 1
+    const bare = isPrefix ? text.slice(0, -1) : text
+    parts.push(`"${bare.replaceAll('"', '""')}"${isPrefix ? '*' : ''}`)
+  }
+  return parts.join(' ')
+}
+
+function toArticleRow(article: Article, now: Date): Insertable<ArticlesTable> {
+  return {
+    id: article.id,
+    content_hash: article.contentHash,
+    title: article.title,
+    text: article.text,
+    published_on: article.publishedOn,
+    published_basis: article.publishedBasis,
+    url: article.url,
+    outlet: article.outlet,
+    language: article.language,
+    origin: article.origin,
+    ingested_at: now.toISOString(),
+  }
+}
+
+function fromArticleRow(row: Selectable<ArticlesTable>): Article {
+  return {
+    id: row.id,
+    title: row.title,
+    text: row.text,
+    publishedOn: row.published_on,
+    publishedBasis: row.published_basis,
+    url: row.url,
+    outlet: row.outlet,
+    language: row.language,
+    origin: row.origin,
+    contentHash: row.content_hash,
+  }
+}

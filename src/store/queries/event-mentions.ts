@@ -1,0 +1,177 @@
+/**
+ * Event mentions in the store: the flat row <-> `EventMention` mapping, and the filtered read.
+ */
+import type { Insertable, Selectable } from 'kysely'
+import type { ActorOut, DatePrecision, EventMention, EventType, Modality } from '../../doc.js'
+import type { EventMentionsTable, Store } from '../database.js'
+import { selectRows } from '../execute.js'
+
+type EventMentionRow = Selectable<EventMentionsTable>
+
+/** What `queryEventMentions` can filter on. Every field is optional; they combine with AND. */
+export interface EventMentionFilter {
+  /** Two countries, either direction. @example ['IRN', 'VEN'] also matches VEN -> IRN */
+  readonly dyad?: readonly [string, string]
+  /** Any of these types; an empty list means no filter. @example ['visit', 'host_visit'] */
+  readonly type?: readonly string[]
+  /** Earliest event date, inclusive, ISO. Event mentions without a date are left out. */
+  readonly from?: string
+  /** Latest event date, inclusive, ISO. Event mentions without a date are left out. */
+  readonly to?: string
+  /** Any of these modalities; an empty list means no filter. @example ['asserted', 'planned'] */
+  readonly modality?: readonly string[]
+  /** One article's id. @example '000_2737ec37436efcb6' */
+  readonly article?: string
+  readonly limit?: number
+  readonly offset?: number
+}
+
+/**
+ * Event mentions matching a filter, by date (undated last), then article, then sentence.
+ * @example queryEventMentions(store, { dyad: ['IRN', 'VEN'], from: '2024-11-01' })
+ *   -> [{ article: '000_2737ec37436efcb6', source: { country: 'IRN', ... }, type: 'visit', ... }]
+ */
+export function queryEventMentions(store: Store, filter: EventMentionFilter = {}): EventMention[] {
+  const { dyad, type, from, to, modality, article, limit, offset } = filter
+  let query = store.db.selectFrom('event_mentions').selectAll()
+  if (dyad !== undefined) {
+    const [a, b] = dyad
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('source_country', '=', a), eb('target_country', '=', b)]),
+        eb.and([eb('source_country', '=', b), eb('target_country', '=', a)]),
+      ]),
+    )
+  }
+  if (type !== undefined && type.length > 0) query = query.where('type', 'in', type)
+  if (modality !== undefined && modality.length > 0) {
+    query = query.where('modality', 'in', modality)
+  }
+  // ISO dates compare as strings; `date >= from` is false for a null date, which drops it.
+  if (from !== undefined) query = query.where('date', '>=', from)
+  if (to !== undefined) query = query.where('date', '<=', to)
+  if (article !== undefined) query = query.where('article_id', '=', article)
+  query = query
+    .orderBy('date', (order) => order.asc().nullsLast())
+    .orderBy('article_id')
+    .orderBy('sentence')
+    .orderBy('id')
+  // SQLite accepts OFFSET only after a LIMIT.
+  if (limit !== undefined || offset !== undefined) {
+    query = query.limit(limit ?? Number.MAX_SAFE_INTEGER)
+  }
+  if (offset !== undefined) query = query.offset(offset)
+  return selectRows(store, query).map(fromEventMentionRow)
+}
+
+/** How many event mentions the store holds. @example countEventMentions(store) -> 2 */
+export function countEventMentions(store: Store): number {
+  const query = store.db
+    .selectFrom('event_mentions')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+  return selectRows(store, query)[0]?.count ?? 0
+}
+
+/**
+ * Flatten an event mention into a row of `event_mentions`. Every key is always present, so
+ * each insert compiles to the same SQL and reuses one prepared statement.
+ * @example toEventMentionRow(mention).source_code -> 'IRNGOVMIL'
+ */
+export function toEventMentionRow(mention: EventMention): Insertable<EventMentionsTable> {
+  const { source, target, location } = mention
+  return {
+    article_id: mention.article,
+    sentence: mention.sentence,
+    span_start: mention.span[0],
+    span_end: mention.span[1],
+    evidence: mention.evidence,
+    source_country: source.country,
+    source_sector: source.sector,
+    source_role: source.role ?? null,
+    source_person: source.person,
+    source_code: source.code,
+    target_country: target?.country ?? null,
+    target_sector: target?.sector ?? null,
+    target_role: target?.role ?? null,
+    target_person: target?.person ?? null,
+    target_code: target?.code ?? null,
+    cameo: mention.cameo,
+    quad: mention.quad,
+    goldstein: mention.goldstein,
+    plover_event: mention.plover.event,
+    plover_mode: mention.plover.mode,
+    type: mention.type,
+    modality: mention.modality,
+    date: mention.date,
+    date_precision: mention.date_precision,
+    location_name: location?.name ?? null,
+    location_country: location?.country ?? null,
+    location_lat: location?.lat ?? null,
+    location_lon: location?.lon ?? null,
+    sectors: JSON.stringify(mention.sectors),
+    rule: mention.rule,
+    why: mention.why,
+    confidence: mention.confidence,
+  }
+}
+
+/** Rebuild the external `EventMention` shape from a row. */
+function fromEventMentionRow(row: EventMentionRow): EventMention {
+  const target: ActorOut | null =
+    row.target_country === null
+      ? null
+      : actorOut(
+          row.target_country,
+          row.target_sector,
+          row.target_role,
+          row.target_person,
+          row.target_code ?? '',
+        )
+  const location =
+    row.location_name === null
+      ? null
+      : {
+          name: row.location_name,
+          country: row.location_country ?? '',
+          lat: row.location_lat,
+          lon: row.location_lon,
+        }
+  return {
+    article: row.article_id,
+    sentence: row.sentence,
+    span: [row.span_start, row.span_end],
+    evidence: row.evidence,
+    source: actorOut(
+      row.source_country,
+      row.source_sector,
+      row.source_role,
+      row.source_person,
+      row.source_code,
+    ),
+    target,
+    cameo: row.cameo,
+    quad: row.quad,
+    goldstein: row.goldstein,
+    plover: { event: row.plover_event, mode: row.plover_mode },
+    type: row.type as EventType,
+    modality: row.modality as Modality,
+    date: row.date,
+    date_precision: row.date_precision as DatePrecision | null,
+    location,
+    sectors: JSON.parse(row.sectors) as string[],
+    rule: row.rule,
+    why: row.why,
+    confidence: row.confidence,
+  }
+}
+
+/** `role` is optional in the external shape: it is written out only when known. */
+function actorOut(
+  country: string,
+  sector: string | null,
+  role: string | null,
+  person: string | null,
+  code: string,
+): ActorOut {
+  return role === null ? { country, sector, person, code } : { country, sector, person, role, code }
+}
