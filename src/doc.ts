@@ -64,7 +64,15 @@ export interface Actor {
   readonly code: string
 }
 
-export type MentionKind = 'country' | 'capital' | 'person' | 'role' | 'organisation' | 'place' | 'pronoun'
+export type MentionKind =
+  | 'country'
+  | 'capital'
+  | 'person'
+  | 'role'
+  | 'organisation'
+  | 'place'
+  | 'pronoun'
+  | 'pair'
 
 /** A stretch of text that names an actor or a place. */
 export interface Mention {
@@ -75,6 +83,10 @@ export interface Mention {
   readonly actor: Actor | null
   /** For capitals, cities and places: the place itself. */
   readonly place: Place | null
+  /** For `pair` mentions ("the two countries"): the second side; `actor` is the first. */
+  readonly partner?: Actor | null
+  /** Preposition just before the mention, lower case; '' when none. @example 'to' in "visit to Minsk" */
+  readonly prep: string
   /** Why it resolved this way. @example 'adjective “Iranian” + role “defence minister”' */
   readonly why: string
 }

@@ -3,6 +3,7 @@
  * YAML/JSONL files under dictionaries/ against these). Dictionaries are data; code only reads them.
  */
 import type { EventType, Sector } from '../doc.js'
+import type { EventPattern, Grammar } from '../coding/pattern-types.js'
 
 /** A country or an international organisation acting as such. */
 export interface CountryEntry {
@@ -21,6 +22,11 @@ export interface CountryEntry {
   readonly seats: readonly string[]
   /** Names that are also common words and must be matched case-sensitively. @example ['Chad'] */
   readonly caseSensitive?: readonly string[]
+  /**
+   * Names this entry deliberately shares with another entry, which lists them too; a mention of one
+   * is ambiguous between the entries. @example ['Congo', 'Congolese'] (COD and COG)
+   */
+  readonly shared?: readonly string[]
 }
 
 /** A dated role held by a person. Dates are ISO days; `to: null` means still in office. */
@@ -29,6 +35,10 @@ export interface RoleSpell {
   readonly country: string
   readonly from: string
   readonly to: string | null
+  /** Where an ambassador or envoy is posted: a country code or organisation tag. @example 'VEN' */
+  readonly posting?: string
+  /** Why a date is approximate or where it comes from. @example 'day unknown: first of month' */
+  readonly note?: string
 }
 
 /** A person with name variants and dated roles. */
@@ -51,6 +61,10 @@ export interface RoleEntry {
   readonly sector: Sector
   /** Phrases that name the role, lower case. @example ['defence minister', 'defense minister'] */
   readonly nouns: readonly string[]
+  /** Set when the role belongs to one country's institutions. @example 'USA' for 'pentagon' */
+  readonly country?: string
+  /** Forms of the nouns that match only as written, for acronyms that are words. @example ['FM'] */
+  readonly caseSensitive?: readonly string[]
 }
 
 /** One CAMEO code with its Goldstein value, quad class, scoring type and PLOVER mapping. */
@@ -61,4 +75,17 @@ export interface CameoEntry {
   readonly goldstein: number
   readonly type: EventType
   readonly plover: { readonly event: string; readonly mode: string | null }
+}
+
+/**
+ * Everything loaded from dictionaries/ by loadDictionaries(). Organisations are in `countries`
+ * with `kind: 'organisation'`. @example loadDictionaries().countries.find((c) => c.code === 'IRN')
+ */
+export interface Dictionaries {
+  readonly countries: readonly CountryEntry[]
+  readonly people: readonly PersonEntry[]
+  readonly roles: readonly RoleEntry[]
+  readonly cameo: readonly CameoEntry[]
+  readonly patterns: readonly EventPattern[]
+  readonly grammar: Grammar
 }

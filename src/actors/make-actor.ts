@@ -1,0 +1,57 @@
+import type { Actor, Sector } from '../doc.js'
+import type { PersonEntry, RoleEntry, RoleSpell } from '../dict/types.js'
+
+/**
+ * Build an Actor and its CAMEO-style code. Ministers are government agents of their sector, so a
+ * defence minister is `IRNGOVMIL`, an army is `IRNMIL`, a bare country `IRN`.
+ * @example makeActor('IRN', 'MIL', 'Minister of Defence', 'Aziz Nasirzadeh', true).code -> 'IRNGOVMIL'
+ */
+export function makeActor(
+  country: string,
+  sector: Sector | null,
+  role: string | null,
+  person: string | null,
+  isGovernmentOffice = false,
+  org: string | null = null,
+): Actor {
+  let code = country
+  if (sector === 'GOV') code += 'GOV'
+  else if (sector && isGovernmentOffice) code += `GOV${sector}`
+  else if (sector) code += sector
+  return { country, sector, role, person, org, code }
+}
+
+/** A role noun names a government office when it is a minister, ministry, president and so on. */
+export function isGovernmentRole(role: RoleEntry): boolean {
+  return role.sector === 'GOV' || /minist|secretary|president|chancellor|premier/.test(role.id)
+}
+
+/**
+ * The role spell a person held on a day; with no day, the most recent spell.
+ * @example spellOn(hatami, '2019-01-10')?.role -> 'defence-minister'
+ */
+export function spellOn(person: PersonEntry, day: string | null): RoleSpell | null {
+  const spells = person.roles
+  if (spells.length === 0) return null
+  if (day === null) return spells[spells.length - 1] ?? null
+  return spells.find((s) => s.from <= day && (s.to === null || day <= s.to)) ?? null
+}
+
+/**
+ * Who held a role in a country on a day. @example holderOn(people, 'defence-minister', 'IRN', '2019-01-10') -> Amir Hatami
+ */
+export function holderOn(
+  people: readonly PersonEntry[],
+  roleId: string,
+  country: string,
+  day: string | null,
+): PersonEntry | null {
+  if (day === null) return null
+  return (
+    people.find((p) =>
+      p.roles.some(
+        (s) => s.role === roleId && s.country === country && s.from <= day && (s.to === null || day <= s.to),
+      ),
+    ) ?? null
+  )
+}

@@ -1,0 +1,335 @@
+/**
+ * Find the actors and places each sentence names and resolve them as of the article's date:
+ * "Iranian Defence Minister Brigadier General Aziz Nasirzadeh" -> IRN, MIL, the person; later
+ * "Nasirzadeh", "the defence minister" and "his" point back to him (see coreference.ts).
+ */
+import type { Actor, Doc, Mention, Place, Sector, Span } from '../doc.js'
+import { need } from '../doc.js'
+import type { PersonEntry, RoleEntry } from '../dict/types.js'
+import { defineStage } from '../stage.js'
+import { splitWords, type Word } from '../nlp/match-words.js'
+import type { PhraseHit } from '../nlp/phrase-trie.js'
+import type { ActorIndex, IndexEntry } from './actor-index.js'
+import { holderOn, isGovernmentRole, makeActor, spellOn } from './make-actor.js'
+import { DocMemory } from './coreference.js'
+
+/** What the stage needs in its context. */
+export interface RecognizeContext {
+  readonly actorIndex: ActorIndex
+  readonly people: readonly PersonEntry[]
+}
+
+type Hit = PhraseHit<IndexEntry>
+
+function entryOf<K extends IndexEntry['kind']>(
+  hit: Hit | undefined,
+  kind: K,
+): Extract<IndexEntry, { kind: K }> | undefined {
+  return hit?.values.find((v) => v.kind === kind) as Extract<IndexEntry, { kind: K }> | undefined
+}
+
+const hasPossessive = (words: readonly Word[], at: number): boolean =>
+  words[at]?.key === 's' && /['’]$/.test(words[at - 1]?.after ?? '')
+
+/** Everything one sentence's assembly needs. */
+interface SentenceScan {
+  readonly words: readonly Word[]
+  readonly hits: readonly Hit[]
+  /** Hit starting at word index, for adjacency checks. */
+  readonly hitAt: ReadonlyMap<number, Hit>
+  readonly sentence: number
+  readonly day: string | null
+}
+
+/** A name of capitalised words at `at` ("Nicolás Maduro", "Daniel arap Moi"); returns end index. */
+function nameRun(scan: SentenceScan, at: number, particles: ReadonlySet<string>): number {
+  let end = at
+  for (let i = at; i < scan.words.length; i++) {
+    const w = scan.words[i]
+    if (!w) break
+    const hit = scan.hitAt.get(i)
+    // A country or role inside the run ends the name: "Maduro and Iranian ...".
+    if (hit && hit.values.some((v) => v.kind !== 'person' && v.kind !== 'title')) break
+    if (w.isCapitalized && !/^\p{Lu}+$/u.test(w.raw.slice(0, 2)) === false && w.raw.length <= 1) break
+    if (w.isCapitalized || (particles.has(w.key) && scan.words[i + 1]?.isCapitalized && i > at)) {
+      end = i + 1
+      if (/[^'’\-‐.]/.test(w.after)) break
+      continue
+    }
+    break
+  }
+  return end
+}
+
+/** One assembled actor phrase. */
+interface Assembled {
+  readonly from: number
+  readonly to: number
+  readonly mention: Omit<Mention, 'span' | 'sentence' | 'prep'>
+}
+
+/** The person a dictionary entry names, resolved as of the day. */
+function personActor(
+  person: PersonEntry,
+  day: string | null,
+  ctx: RecognizeContext,
+  why: string,
+): Omit<Mention, 'span' | 'sentence' | 'prep'> {
+  const spell = spellOn(person, day)
+  const role = spell ? ctx.actorIndex.roles.get(spell.role) : undefined
+  const actor = makeActor(
+    spell?.country ?? person.country,
+    role?.sector ?? 'GOV',
+    role?.label ?? null,
+    person.name,
+    role ? isGovernmentRole(role) : false,
+  )
+  return { kind: 'person', actor, place: null, why: `${why}; ${person.name}${role ? `, ${role.label}` : ''}${day ? ` on ${day}` : ''}` }
+}
+
+/**
+ * Assemble "<country|adjective|Country's> <role|noun>* <title>* <Name>?" starting at a hit.
+ * @example 'Venezuelan Oil Minister Tareck El Aissami' -> VEN, oil minister, 'Tareck El Aissami'
+ */
+function assembleFrom(
+  scan: SentenceScan,
+  index: number,
+  ctx: RecognizeContext,
+  memory: DocMemory,
+): Assembled | null {
+  const hit = scan.hits[index]
+  if (!hit) return null
+  const g = ctx.actorIndex.grammar
+  const particles = new Set(g.name_particles)
+  const countryEntry = entryOf(hit, 'country') ?? entryOf(hit, 'organisation')
+  const adjective = entryOf(hit, 'adjective')
+  const person = entryOf(hit, 'person')
+  const role = entryOf(hit, 'role')
+  const capital = entryOf(hit, 'capital')
+  const seat = entryOf(hit, 'seat')
+
+  if (person) {
+    return { from: hit.from, to: hit.to, mention: personActor(person.person, scan.day, ctx, `name “${person.person.name}”`) }
+  }
+
+  // 1. A country adjective or a possessive country starts a role phrase.
+  const owner = adjective?.country ?? countryEntry?.country
+  if (owner) {
+    let cursor = hit.to
+    const possessive = countryEntry && hasPossessive(scan.words, cursor)
+    if (possessive) cursor++
+    const tail = roleTail(scan, cursor, ctx)
+    if (tail.role || tail.sector) {
+      return finishRole(scan, hit.from, tail, owner.code, owner.name, ctx, memory, particles)
+    }
+    // "the Venezuelan capital" is a place.
+    if (adjective && scan.words[hit.to]?.key === 'capital' && owner.capitals[0]) {
+      const c = owner.capitals[0]
+      const place: Place = { name: c.name, country: owner.code, lat: c.lat, lon: c.lon }
+      return { from: hit.from, to: hit.to + 1, mention: { kind: 'place', actor: null, place, why: `“the ${adjective.country.name} capital”` } }
+    }
+    if (countryEntry) {
+      const c = countryEntry.country
+      const isOrg = c.kind === 'organisation'
+      const actor = makeActor(c.code, isOrg ? 'IGO' : null, null, null, false, isOrg ? c.code : null)
+      const place: Place | null = isOrg ? null : { name: c.name, country: c.code, lat: null, lon: null }
+      return { from: hit.from, to: hit.to, mention: { kind: isOrg ? 'organisation' : 'country', actor, place, why: `name “${c.name}”` } }
+    }
+    return null // an adjective alone ("Iranian oil") names no actor
+  }
+
+  if (capital) {
+    const actor = makeActor(capital.country.code, 'GOV', null, null)
+    return { from: hit.from, to: hit.to, mention: { kind: 'capital', actor, place: capital.place, why: `capital “${capital.place.name}” of ${capital.country.name}` } }
+  }
+  if (seat) {
+    const actor = makeActor(seat.country.code, 'GOV', null, null)
+    return { from: hit.from, to: hit.to, mention: { kind: 'capital', actor, place: null, why: `seat of government of ${seat.country.name}` } }
+  }
+
+  // 2. A role without a country before it: "the president of Bolivia, Evo Morales",
+  //    "Foreign Minister Ossein Amir-Abdollahian", "the defence minister".
+  if (role || entryOf(hit, 'title') || entryOf(hit, 'actor-noun')) {
+    const tail = roleTail(scan, hit.from, ctx)
+    if (!tail.role && !tail.sector && !tail.hasTitle) return null
+    let cursor = tail.end
+    // "... of Bolivia"
+    if (scan.words[cursor]?.key === 'of') {
+      const ofHit = scan.hitAt.get(cursor + 1)
+      const c = entryOf(ofHit, 'country')?.country ?? entryOf(ofHit, 'organisation')?.country
+      if (ofHit && c) {
+        const done = finishRole(scan, hit.from, { ...tail, end: ofHit.to }, c.code, c.name, ctx, memory, particles)
+        return done
+      }
+    }
+    return finishRole(scan, hit.from, tail, null, null, ctx, memory, particles)
+  }
+
+  if (entryOf(hit, 'pronoun')) {
+    const actor = memory.lastPerson()
+    if (!actor) return null
+    return { from: hit.from, to: hit.to, mention: { kind: 'pronoun', actor, place: null, why: `pronoun “${scan.words[hit.from]?.raw}” → ${actor.person ?? actor.role ?? actor.code}` } }
+  }
+  if (entryOf(hit, 'pair')) {
+    const pair = memory.lastPair()
+    if (!pair) return null
+    return { from: hit.from, to: hit.to, mention: { kind: 'pair', actor: pair[0], partner: pair[1], place: null, why: `“${scan.words.slice(hit.from, hit.to).map((w) => w.raw).join(' ')}” → ${pair[0].country} and ${pair[1].country}` } }
+  }
+  return null
+}
+
+interface RoleTailResult {
+  readonly end: number
+  readonly role: RoleEntry | null
+  readonly sector: Sector | null
+  readonly hasTitle: boolean
+}
+
+/** Absorb role nouns, actor nouns and titles from `at`: "Defence Minister Brigadier General". */
+function roleTail(scan: SentenceScan, at: number, ctx: RecognizeContext): RoleTailResult {
+  let cursor = at
+  let role: RoleEntry | null = null
+  let sector: Sector | null = null
+  let hasTitle = false
+  for (;;) {
+    const next = scan.hitAt.get(cursor)
+    if (!next) break
+    const r = entryOf(next, 'role')
+    const n = entryOf(next, 'actor-noun')
+    const t = entryOf(next, 'title')
+    if (!r && !n && !t) break
+    if (r && !role) role = r.role
+    if (n && !sector) sector = n.sector
+    if (t && !r && !n) hasTitle = true
+    cursor = next.to
+    // Stop after a comma: "the Iranian minister, Hatami" keeps the apposition for finishRole.
+    if (/[,;:]/.test(scan.words[cursor - 1]?.after ?? '')) break
+  }
+  void ctx
+  return { end: cursor, role, sector: role ? role.sector : sector, hasTitle }
+}
+
+/** Complete a role phrase with the name that follows, the office holder, or coreference. */
+function finishRole(
+  scan: SentenceScan,
+  from: number,
+  tail: RoleTailResult,
+  country: string | null,
+  countryName: string | null,
+  ctx: RecognizeContext,
+  memory: DocMemory,
+  particles: ReadonlySet<string>,
+): Assembled | null {
+  let end = tail.end
+  // "Minister Hossein Amir-Abdollahian" (known), or ", Evo Morales" after a comma (apposition).
+  let nameStart = end
+  if (scan.words[end - 1]?.after === ',' && scan.words[end]?.isCapitalized) nameStart = end
+  const personHit = scan.hitAt.get(nameStart)
+  const known = entryOf(personHit, 'person')
+  const label = tail.role?.label ?? null
+  const isGov = tail.role ? isGovernmentRole(tail.role) : false
+  const phrase = scan.words.slice(from, tail.end).map((w) => w.raw).join(' ')
+  if (known && personHit) {
+    const m = personActor(known.person, scan.day, ctx, `“${phrase}” + name`)
+    const actor = country && m.actor && m.actor.country !== country ? { ...m.actor } : m.actor
+    return { from, to: personHit.to, mention: { ...m, actor } }
+  }
+  const nameEnd = scan.words[nameStart]?.isCapitalized ? nameRun(scan, nameStart, particles) : nameStart
+  const name = nameEnd > nameStart ? scan.words.slice(nameStart, nameEnd).map((w) => w.raw).join(' ') : null
+  if (name) end = nameEnd
+  if (name && !country) {
+    // "Foreign Minister Straw": the name may be known from earlier in the article.
+    const learned = memory.byName(name)
+    if (learned) return { from, to: end, mention: { kind: 'person', actor: learned, place: null, why: `“${name}” seen earlier in the article as ${learned.country}` } }
+  }
+  if (!country) {
+    if (name || !tail.role) return null
+    // Bare role: "the defence minister" -> the last actor in that role in this article.
+    const back = memory.byRole(tail.role.id)
+    if (!back) return null
+    return { from, to: end, mention: { kind: 'role', actor: back, place: null, why: `“${phrase}” refers back to ${back.person ?? back.role ?? back.code}` } }
+  }
+  const holder = tail.role && !name ? holderOn(ctx.people, tail.role.id, country, scan.day) : null
+  const actor = makeActor(country, tail.sector ?? 'GOV', label, name ?? holder?.name ?? null, isGov)
+  const why =
+    `“${phrase}”: ${countryName ?? country}` +
+    (label ? `, ${label}` : '') +
+    (name ? `, named ${name}` : holder ? `, held by ${holder.name} on ${scan.day}` : '')
+  return { from, to: end, mention: { kind: name ? 'person' : 'role', actor, place: null, why } }
+}
+
+/** The preposition before word `at`, skipping determiners: "visit to the Venezuelan capital". */
+function prepBefore(words: readonly Word[], at: number, ctx: RecognizeContext): string {
+  const g = ctx.actorIndex.grammar
+  const determiners = new Set(g.determiners)
+  const preps = new Set(g.prepositions)
+  for (let i = at - 1; i >= 0 && i >= at - 4; i--) {
+    const w = words[i]
+    if (!w) break
+    if (/[,;:]/.test(w.after)) return ''
+    if (preps.has(w.key)) return w.key
+    if (!determiners.has(w.key)) return ''
+  }
+  return ''
+}
+
+/** Recognise and resolve the mentions of one sentence, updating the article's memory. */
+export function recognizeSentence(
+  text: string,
+  span: Span,
+  sentence: number,
+  day: string | null,
+  ctx: RecognizeContext,
+  memory: DocMemory,
+): Mention[] {
+  const words = splitWords(text.slice(span[0], span[1]), span[0])
+  const hits = ctx.actorIndex.trie.scan(words)
+  const scan: SentenceScan = { words, hits, hitAt: new Map(hits.map((h) => [h.from, h])), sentence, day }
+  const mentions: Mention[] = []
+  let consumedTo = 0
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i]
+    if (!hit || hit.from < consumedTo) continue
+    const assembled = assembleFrom(scan, i, ctx, memory)
+    if (!assembled) continue
+    consumedTo = assembled.to
+    pushMention(assembled)
+  }
+  // Names learned earlier in the article ("Nasirzadeh", "Mr Straw") that no dictionary knows.
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]
+    if (!w?.isCapitalized || mentions.some((m) => m.span[0] <= w.start && w.start < m.span[1])) continue
+    const actor = memory.byName(w.raw)
+    if (actor) pushMention({ from: i, to: i + 1, mention: { kind: 'person', actor, place: null, why: `“${w.raw}” named earlier as ${actor.person ?? actor.code}` } })
+  }
+  mentions.sort((a, b) => a.span[0] - b.span[0])
+  return mentions
+
+  function pushMention(a: Assembled): void {
+    const first = words[a.from]
+    const last = words[a.to - 1]
+    if (!first || !last) return
+    const mention: Mention = { ...a.mention, span: [first.start, last.end], sentence, prep: prepBefore(words, a.from, ctx) }
+    mentions.push(mention)
+    memory.remember(mention)
+  }
+}
+
+/** The stage: mentions for every sentence, in text order. */
+export const recognizeMentions = defineStage<'mentions', RecognizeContext>({
+  name: 'recognize-mentions',
+  requires: ['article', 'sentences'],
+  provides: 'mentions',
+  run(doc: Doc, ctx) {
+    const sentences = need(doc, 'sentences')
+    const day = doc.article.publishedOn
+    // First pass learns names from appositions anywhere in the article, so a surname used before
+    // its full introduction (a headline "Nasirzadeh in Minsk") still resolves.
+    const learner = new DocMemory()
+    for (const s of sentences) recognizeSentence(doc.article.text, s.span, s.index, day, ctx, learner)
+    const memory = new DocMemory(learner.learnedNames())
+    return sentences.flatMap((s) => recognizeSentence(doc.article.text, s.span, s.index, day, ctx, memory))
+  },
+})
+
+export type { Actor }

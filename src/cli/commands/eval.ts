@@ -1,0 +1,38 @@
+/**
+ * `dyad eval GOLD.jsonl --articles PATH`: extract events from the articles and score them
+ * against the gold file: precision, recall, F1 overall and per type, every miss and false positive.
+ */
+import { readFileSync, existsSync } from 'node:fs'
+import type { EventMention } from '../../doc.js'
+import { DyadError } from '../../errors.js'
+import { parseGold } from '../../eval/gold.js'
+import { scoreArticles, type EvalReport } from '../../eval/score.js'
+import { formatReport, toJson } from '../../eval/format.js'
+import { readDocs, type RunTally } from '../read-docs.js'
+
+export interface EvalOptions {
+  readonly articles: string[]
+  readonly format: 'text' | 'json'
+  readonly maxList?: string
+  readonly published?: string
+}
+
+/** Score extraction against a gold file; prints the report and returns it. */
+export async function evalCommand(goldPath: string, opts: EvalOptions): Promise<EvalReport> {
+  if (!existsSync(goldPath)) throw new DyadError('E_INPUT_MISSING', `gold file not found: ${goldPath}`)
+  const gold = parseGold(readFileSync(goldPath, 'utf8'), goldPath)
+  const extracted = new Map<string, EventMention[]>()
+  const tally: RunTally = { articles: 0, skipped: 0, undated: 0 }
+  for await (const doc of readDocs(opts.articles, opts, tally, () => {})) {
+    extracted.set(doc.article.id, [...(doc.eventMentions ?? [])])
+  }
+  const report = scoreArticles(gold, extracted)
+  if (opts.format === 'json') process.stdout.write(`${toJson(report)}\n`)
+  else {
+    const maxList = opts.maxList === undefined ? undefined : Number(opts.maxList)
+    process.stdout.write(
+      `${formatReport(report, { color: process.stdout.isTTY === true, ...(maxList !== undefined ? { maxList } : {}) })}\n`,
+    )
+  }
+  return report
+}

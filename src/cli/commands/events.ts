@@ -1,0 +1,66 @@
+/**
+ * `dyad events [--dyad IRN-VEN] [--type visit] [--from DATE] [--to DATE]`: query the store.
+ */
+import { existsSync } from 'node:fs'
+import { DyadError } from '../../errors.js'
+import { closeStore, openStore } from '../../store/database.js'
+import { migrateStore } from '../../store/migrate.js'
+import { queryEventMentions } from '../../store/queries/event-mentions.js'
+import { csvHeader, toCsvLine, toJsonLine, toTable, type OutputFormat } from '../format-events.js'
+
+export interface EventsOptions {
+  readonly db: string
+  readonly dyad?: string
+  readonly type?: string
+  readonly from?: string
+  readonly to?: string
+  readonly modality?: string
+  readonly limit?: string
+  readonly format: OutputFormat
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** Parse "IRN-VEN" into a pair of codes. */
+export function parseDyad(value: string): [string, string] {
+  const parts = value.toUpperCase().split(/[-–:,/]/)
+  if (parts.length !== 2 || !parts[0] || !parts[1]) {
+    throw new DyadError('E_USAGE', `--dyad "${value}" is not a pair of country codes like IRN-VEN`)
+  }
+  return [parts[0], parts[1]]
+}
+
+/** Query and print stored event mentions. */
+export async function eventsCommand(opts: EventsOptions): Promise<void> {
+  for (const [name, value] of [['--from', opts.from], ['--to', opts.to]] as const) {
+    if (value !== undefined && !ISO_DAY.test(value)) {
+      throw new DyadError('E_USAGE', `${name} "${value}" is not a date like 2024-11-20`)
+    }
+  }
+  if (!existsSync(opts.db)) {
+    throw new DyadError('E_STORE', `no database at ${opts.db}; run \`dyad ingest PATH --db ${opts.db}\` first`)
+  }
+  const store = openStore(opts.db)
+  try {
+    await migrateStore(store)
+    const limit = opts.limit === undefined ? undefined : Number(opts.limit)
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+      throw new DyadError('E_USAGE', `--limit "${opts.limit}" is not a positive whole number`)
+    }
+    const events = queryEventMentions(store, {
+      ...(opts.dyad ? { dyad: parseDyad(opts.dyad) } : {}),
+      ...(opts.type ? { type: opts.type.split(',') } : {}),
+      ...(opts.from ? { from: opts.from } : {}),
+      ...(opts.to ? { to: opts.to } : {}),
+      modality: opts.modality ? opts.modality.split(',') : ['asserted', 'planned'],
+      ...(limit ? { limit } : {}),
+    })
+    if (opts.format === 'jsonl') for (const e of events) process.stdout.write(`${toJsonLine(e)}\n`)
+    else if (opts.format === 'csv') {
+      process.stdout.write(`${csvHeader()}\n`)
+      for (const e of events) process.stdout.write(`${toCsvLine(e)}\n`)
+    } else process.stdout.write(`${toTable(events)}\n`)
+  } finally {
+    closeStore(store)
+  }
+}

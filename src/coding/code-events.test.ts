@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { processArticle } from '../pipeline.js'
+import { loadResources, type Resources } from '../resources.js'
+import { makeArticle } from '../../test/helpers/make-article.js'
+
+let resources: Resources
+beforeAll(async () => {
+  resources = await loadResources()
+})
+
+/** Code one text and summarise its events as 'type SRC>TGT date modality'. */
+function code(text: string, published: string | null = '2024-11-20'): string[] {
+  const doc = processArticle(makeArticle(text, published), resources)
+  return (doc.eventMentions ?? []).map(
+    (e) => `${e.type} ${e.source.country}>${e.target?.country ?? '-'} ${e.date ?? '-'} ${e.modality}`,
+  )
+}
+
+// Sentences written for these tests; 2024-11-20 is a Wednesday.
+describe('code-events: one event per construction', () => {
+  it.each([
+    // visits
+    ['The Iranian foreign minister arrived in Caracas on Monday.', 'visit IRN>VEN 2024-11-18 asserted'],
+    ['Brazil’s president paid a state visit to Japan last week.', 'visit BRA>JPN - asserted'],
+    ['The Turkish defence minister visited Baku on Tuesday.', 'visit TUR>AZE 2024-11-19 asserted'],
+    // hosting, passive agent
+    ['Venezuela’s president received the Iranian foreign minister at the presidential palace.', 'host_visit VEN>IRN - asserted'],
+    // meetings: object, coordinated subject, noun with "with"
+    ['The French foreign minister met his Indian counterpart on Wednesday.', 'meet FRA>IND 2024-11-20 asserted'],
+    ['Kenya and Ethiopia held talks on border security.', 'meet KEN>ETH - asserted'],
+    // agreements
+    ['Iran and Belarus signed a memorandum on defence cooperation.', 'sign_agreement IRN>BLR - asserted'],
+    // conflictual
+    ['China condemned the Philippines for the collision at sea.', 'criticize CHN>PHL - asserted'],
+    ['The United States imposed sanctions on Belarus yesterday.', 'sanction USA>BLR 2024-11-19 asserted'],
+    ['France protested to Canada over the fishing ban.', 'protest FRA>CAN - asserted'],
+  ])('%s', (sentence, expected) => {
+    expect(code(sentence)).toContain(expected)
+  })
+})
+
+describe('code-events: modality', () => {
+  it.each([
+    ['The Iranian defence minister will visit Minsk on Friday.', 'visit IRN>BLR 2024-11-22 planned'],
+    ['The Iranian defence minister is scheduled to visit Minsk.', 'visit IRN>BLR - planned'],
+    ['Iran did not sign the agreement with Belarus.', 'sign_agreement IRN>BLR - negated'],
+    ['The Iranian president could visit Moscow next year.', 'visit IRN>RUS - hypothetical'],
+  ])('%s', (sentence, expected) => {
+    expect(code(sentence)).toContain(expected)
+  })
+})
+
+describe('code-events: no event', () => {
+  it.each([
+    ['Iranian oil exports rose in October.'],
+    ['Japan beat China two goals to one in the qualifier.'],
+    ['The ministry published its annual report.'],
+  ])('%s', (sentence) => {
+    expect(code(sentence)).toEqual([])
+  })
+})
+
+describe('code-events: evidence and dates', () => {
+  it('points the evidence span at the sentence as written', () => {
+    const text = 'A headline\n\nThe Iranian foreign minister arrived in Caracas on Monday.'
+    const doc = processArticle(makeArticle(text, '2024-11-20'), resources)
+    const e = doc.eventMentions?.[0]
+    expect(e).toBeDefined()
+    expect(text.slice(e!.span[0], e!.span[1])).toBe(e!.evidence)
+    expect(e!.location?.name).toBe('Caracas')
+  })
+  it('leaves relative dates empty when the article has no date', () => {
+    expect(code('The Iranian foreign minister arrived in Caracas on Monday.', null)).toContain('visit IRN>VEN - asserted')
+  })
+  it('does not code a Spanish sentence', () => {
+    expect(code('El canciller iraní se reunió con el presidente de Venezuela en Caracas el viernes pasado.')).toEqual([])
+  })
+})

@@ -1,0 +1,212 @@
+/**
+ * The event coder: find trigger phrases of the patterns, decide modality, find the two sides,
+ * date and place, and write one EventMention per (trigger, target) with its evidence and why.
+ */
+import type { Actor, ActorOut, Doc, EventMention, Mention, Place, Sentence, Span } from '../doc.js'
+import { need } from '../doc.js'
+import type { CameoEntry } from '../dict/types.js'
+import { defineStage } from '../stage.js'
+import { splitWords, type Word } from '../nlp/match-words.js'
+import { PhraseTrie } from '../nlp/phrase-trie.js'
+import { findDates, type DateMention } from '../nlp/resolve-dates.js'
+import type { EventPattern, Grammar } from './pattern-types.js'
+import { compileModalityCues, modalityOf, type ModalityCues } from './modality.js'
+import { findSides, type PlacedMention, type SideWords } from './find-sides.js'
+import { findSectors, type SectorVocabulary } from './find-sectors.js'
+
+/** Patterns compiled for matching, built once per process. */
+export interface Coder {
+  readonly triggers: PhraseTrie<EventPattern>
+  readonly cameo: ReadonlyMap<string, CameoEntry>
+  readonly cues: ModalityCues
+  readonly sideWords: SideWords
+  readonly sectors: SectorVocabulary
+}
+
+/** Compile patterns, CAMEO table and grammar into a Coder. */
+export function buildCoder(
+  patterns: readonly EventPattern[],
+  cameo: readonly CameoEntry[],
+  grammar: Grammar,
+  sectors: SectorVocabulary,
+): Coder {
+  const triggers = new PhraseTrie<EventPattern>()
+  for (const p of patterns) for (const t of p.triggers) triggers.add(t, p)
+  const cues = compileModalityCues(grammar)
+  return {
+    triggers,
+    cameo: new Map(cameo.map((c) => [c.code, c])),
+    cues,
+    sideWords: { determiners: new Set(grammar.determiners), breaks: cues.breaks },
+    sectors,
+  }
+}
+
+/** What the stage needs in its context. */
+export interface CodeContext {
+  readonly coder: Coder
+}
+
+const SYMMETRIC = new Set(['meet', 'intent_cooperate', 'sign_agreement', 'cooperate_economic', 'cooperate_military'])
+
+/** Place each mention of the sentence on its words. */
+function placeMentions(words: readonly Word[], mentions: readonly Mention[]): PlacedMention[] {
+  const placed: PlacedMention[] = []
+  for (const mention of mentions) {
+    const from = words.findIndex((w) => w.start >= mention.span[0])
+    let to = from
+    while (to < words.length && (words[to]?.end ?? Infinity) <= mention.span[1]) to++
+    if (from >= 0 && to > from) placed.push({ mention, from, to })
+  }
+  return placed
+}
+
+/** Does one of `needs` occur within `window` words after the trigger? */
+function hasNeeded(words: readonly Word[], end: number, pattern: EventPattern): boolean {
+  if (pattern.needs.length === 0) return true
+  const window = pattern.window > 0 ? pattern.window : 8
+  for (let i = end; i < Math.min(words.length, end + window); i++) {
+    if (pattern.needs.includes(words[i]?.key ?? '')) return true
+  }
+  return false
+}
+
+/** The date mention nearest the trigger, or the article's running date. */
+function pickDate(
+  dates: readonly DateMention[],
+  triggerStart: number,
+): DateMention | null {
+  let best: DateMention | null = null
+  let bestDistance = Infinity
+  for (const d of dates) {
+    const distance = Math.abs(d.span[0] - triggerStart)
+    if (distance < bestDistance) [best, bestDistance] = [d, distance]
+  }
+  return best
+}
+
+function toOut(actor: Actor): ActorOut {
+  return { country: actor.country, sector: actor.sector, person: actor.person, role: actor.role, code: actor.code }
+}
+
+/** A history event far older than the article is background, not news (guideline 2). */
+function isBackground(date: string | null, publishedOn: string | null): boolean {
+  if (!date || !publishedOn) return false
+  const age = (Date.parse(publishedOn) - Date.parse(date)) / 86_400_000
+  return age > 400
+}
+
+/** Code one sentence. */
+export function codeSentence(
+  doc: Doc,
+  sentence: Sentence,
+  mentions: readonly Mention[],
+  coder: Coder,
+): EventMention[] {
+  const text = doc.article.text
+  const published = doc.article.publishedOn
+  const sentenceText = text.slice(sentence.span[0], sentence.span[1])
+  const words = splitWords(sentenceText, sentence.span[0])
+  const placed = placeMentions(words, mentions)
+  const pastDates = findDates(sentenceText, sentence.span[0], published)
+  // Planned events resolve open dates forward: "will visit on Friday" is the coming Friday.
+  let futureDates: DateMention[] | null = null
+  const datesFor = (modality: string) =>
+    modality === 'planned'
+      ? (futureDates ??= findDates(sentenceText, sentence.span[0], published, { future: true }))
+      : pastDates
+  const out: EventMention[] = []
+  const seen = new Set<string>()
+  for (const hit of coder.triggers.scan(words)) {
+    // A trigger inside an actor's name is not an event: "the Joint Economic Cooperation Commission".
+    if (placed.some((m) => m.from <= hit.from && hit.from < m.to)) continue
+    for (const pattern of hit.values) {
+      const before = words[hit.from - 1]?.key
+      if (before && pattern.before.includes(before)) continue
+      if (!hasNeeded(words, hit.to, pattern)) continue
+      const cameo = coder.cameo.get(pattern.cameo)
+      if (!cameo) continue
+      const sides = findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords)
+      if (!sides) continue
+      const { modality, cue } = modalityOf(words, hit.from, coder.cues, pattern.modality === 'statement')
+      const triggerStart = words[hit.from]?.start ?? sentence.span[0]
+      const triggerText = text.slice(triggerStart, words[hit.to - 1]?.end ?? triggerStart)
+      const date = pickDate(datesFor(modality), triggerStart)
+      if (isBackground(date?.date ?? null, published)) continue
+      const location = sides.place ?? locationIn(placed, sides)
+      for (const target of sides.targets) {
+        const pairKey = SYMMETRIC.has(cameo.type)
+          ? [sides.source.country, target.country].sort().join('|')
+          : `${sides.source.country}>${target.country}`
+        const key = `${cameo.type}|${pairKey}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        out.push({
+          article: doc.article.id,
+          sentence: sentence.index,
+          span: sentence.span,
+          evidence: sentenceText,
+          source: toOut(sides.source),
+          target: toOut(target),
+          cameo: cameo.code,
+          quad: cameo.quad,
+          goldstein: cameo.goldstein,
+          plover: cameo.plover,
+          type: cameo.type,
+          modality,
+          date: date?.date ?? null,
+          date_precision: date?.date ? date.precision : null,
+          location: location
+            ? { name: location.name, country: location.country, lat: location.lat, lon: location.lon }
+            : null,
+          sectors: findSectors(words, coder.sectors),
+          rule: pattern.id,
+          why:
+            `“${triggerText}” (${cameo.label})` +
+            (cue ? `, ${modality} by “${cue}”` : '') +
+            `; ${sides.how}` +
+            (date?.date ? `; date from “${date.text}”` : ''),
+          confidence: confidenceOf(sides.how, modality, date !== null),
+        })
+      }
+    }
+  }
+  return out
+}
+
+/** Where a sentence places the event: "in Caracas", "at the Kremlin". */
+function locationIn(placed: readonly PlacedMention[], sides: { source: Actor; targets: readonly Actor[] }): Place | null {
+  void sides
+  const here = placed.find((m) => m.mention.place && (m.mention.prep === 'in' || m.mention.prep === 'at') && m.mention.kind !== 'country')
+  return here?.mention.place ?? null
+}
+
+/** A rough confidence: direct syntax and an explicit date raise it, fallbacks lower it. */
+function confidenceOf(how: string, modality: string, hasDate: boolean): number {
+  let c = 0.6
+  if (how.startsWith('source: subject (') || how.includes('agent')) c += 0.15
+  if (how.includes('main clause') || how.includes('pronoun')) c -= 0.15
+  if (hasDate) c += 0.1
+  if (modality === 'planned') c -= 0.05
+  return Math.round(Math.max(0.05, Math.min(0.95, c)) * 100) / 100
+}
+
+/** The stage: event mentions for every English sentence. */
+export const codeEvents = defineStage<'eventMentions', CodeContext>({
+  name: 'code-events',
+  requires: ['article', 'sentences', 'mentions'],
+  provides: 'eventMentions',
+  run(doc, ctx) {
+    const sentences = need(doc, 'sentences')
+    const mentions = need(doc, 'mentions')
+    const bySentence = new Map<number, Mention[]>()
+    for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m])
+    return sentences
+      // Only English sentences are coded: a quoted Spanish tweet is evidence for a reader, not for
+      // English patterns.
+      .filter((s) => s.language === null || s.language === 'en')
+      .flatMap((s) => codeSentence(doc, s, bySentence.get(s.index) ?? [], ctx.coder))
+  },
+})
+
+export type { Span }

@@ -1,0 +1,185 @@
+/**
+ * Source and target of an event around its trigger, from the mentions of the sentence and the
+ * words between them: subject before the verb, "by X" agents, "X's visit" possessives,
+ * "between X and Y", coordinated subjects ("Iran and Belarus signed"), objects and destinations.
+ */
+import type { Actor, Mention, Place } from '../doc.js'
+import type { Word } from '../nlp/match-words.js'
+import type { EventPattern } from './pattern-types.js'
+
+/** A mention placed on the sentence's words: [from, to) word indices. */
+export interface PlacedMention {
+  readonly mention: Mention
+  readonly from: number
+  readonly to: number
+}
+
+/** The two sides found, how, and the place the event happened when a slot gave one. */
+export interface Sides {
+  readonly source: Actor
+  readonly targets: readonly Actor[]
+  readonly place: Place | null
+  readonly how: string
+}
+
+/** Word lists the side finder needs (from grammar.yaml). */
+export interface SideWords {
+  readonly determiners: ReadonlySet<string>
+  readonly breaks: ReadonlySet<string>
+}
+
+const isActor = (m: PlacedMention) => m.mention.actor !== null && m.mention.kind !== 'place'
+const countryOf = (m: PlacedMention) => m.mention.actor?.country ?? m.mention.place?.country ?? null
+const describe = (m: PlacedMention) => m.mention.why
+
+/** The preposition between the trigger's end and a mention after it; null when too far. */
+function gapPrep(words: readonly Word[], end: number, m: PlacedMention, sw: SideWords, window: number): string | null {
+  if (m.from < end || m.from - end > window) return null
+  const gap = words.slice(end, m.from)
+  if (gap.every((w) => sw.determiners.has(w.key))) return ''
+  // A clause break between trigger and mention ends the search: "met X, who ..." keeps X only.
+  for (let i = end; i < m.from; i++) {
+    const w = words[i]
+    if (w && sw.breaks.has(w.key)) return null
+  }
+  return m.mention.prep
+}
+
+/** Mentions coordinated after `first`: "Berlusconi and German Chancellor Schroeder". */
+function coordinatedAfter(mentions: readonly PlacedMention[], first: PlacedMention, words: readonly Word[]): PlacedMention[] {
+  const out: PlacedMention[] = []
+  let prev = first
+  for (const m of mentions) {
+    if (m.from < prev.to || !isActor(m)) continue
+    const gap = words.slice(prev.to, m.from).map((w) => w.key)
+    const linkedByComma = gap.length === 0 && /,/.test(words[prev.to - 1]?.after ?? '')
+    const linkedByAnd = gap.length > 0 && gap.every((k) => k === 'and' || k === 'the' || k === 'as' || k === 'well')
+    if (!linkedByComma && !linkedByAnd) break
+    out.push(m)
+    prev = m
+  }
+  return out
+}
+
+/** The subject group left of the trigger: the nearest unprepositioned mention and its coordinates. */
+function subjectGroup(mentions: readonly PlacedMention[], trigger: number, words: readonly Word[]): PlacedMention[] {
+  const left = mentions.filter((m) => m.to <= trigger && isActor(m))
+  for (let i = left.length - 1; i >= 0; i--) {
+    const m = left[i]
+    if (!m) continue
+    if (m.mention.prep === '' || m.mention.kind === 'pair') {
+      const group = [m, ...coordinatedAfter(left, m, words)]
+      return group
+    }
+    if (m.mention.prep === 'and') continue // second member; keep walking to the first
+  }
+  return []
+}
+
+/**
+ * Find source and target(s) for a trigger at words [start, end) by the pattern's slots.
+ * @example "Maduro received Abdollahian" + host/receive -> VEN, [IRN]
+ */
+export function findSides(
+  words: readonly Word[],
+  mentions: readonly PlacedMention[],
+  start: number,
+  end: number,
+  pattern: EventPattern,
+  sw: SideWords,
+): Sides | null {
+  const after = mentions.filter((m) => m.from >= end)
+  const window = pattern.window > 0 ? Math.max(pattern.window, 12) : 12
+  let source: PlacedMention | null = null
+  let sourceHow = ''
+  let pairSecond: Actor | null = null
+
+  // 1. "by X" after the trigger: "The Caracas visit Friday by Foreign Minister Amir-Abdollahian".
+  const agent = after.find((m) => isActor(m) && m.mention.prep === 'by' && m.from - end <= 6)
+  if (agent) [source, sourceHow] = [agent, 'agent “by”']
+  // 2. "X's visit" / "his visit".
+  if (!source) {
+    const owner = mentions.find(
+      (m) => isActor(m) && (m.to === start - 1 && words[m.to]?.key === 's' || (m.to === start && m.mention.kind === 'pronoun')),
+    )
+    if (owner) [source, sourceHow] = [owner, 'possessive']
+  }
+  // 3. The subject before the trigger.
+  if (!source) {
+    const group = subjectGroup(mentions, start, words)
+    const first = group[0]
+    if (first) {
+      source = first
+      sourceHow = 'subject'
+      if (first.mention.kind === 'pair' && first.mention.partner) pairSecond = first.mention.partner
+      else pairSecond = group.slice(1).find((g) => countryOf(g) !== countryOf(first))?.mention.actor ?? null
+    }
+  }
+  // 4. No subject before the trigger ("In a meeting held on Thursday ..., Hatami reviewed with ...").
+  if (!source) {
+    const later = after.find((m) => isActor(m) && m.mention.prep === '' && m.mention.kind !== 'capital')
+    if (later) [source, sourceHow] = [later, 'subject of the main clause']
+  }
+
+  let place: Place | null = null
+  const targets: Actor[] = []
+  let targetHow = ''
+  const differs = (a: Actor | null) => a !== null && (!source?.mention.actor || a.country !== source.mention.actor.country)
+  for (const slot of pattern.target) {
+    if (targets.length > 0) break
+    if (slot === 'object') {
+      const obj = after.find((m) => {
+        if (!isActor(m) || m === source || !differs(m.mention.actor)) return false
+        const prep = gapPrep(words, end, m, sw, window)
+        return prep !== null && pattern.preps.includes(prep) && (prep !== '' || m.from - end <= 4)
+      })
+      if (obj?.mention.actor) {
+        targets.push(obj.mention.actor)
+        for (const c of coordinatedAfter(mentions, obj, words)) if (c.mention.actor && differs(c.mention.actor) && !targets.some((t) => t.country === c.mention.actor?.country)) targets.push(c.mention.actor)
+        targetHow = `object “${obj.mention.why}”`
+      }
+    } else if (slot === 'place') {
+      // Just before a noun trigger ("the Caracas visit", "his China visit") or after it ("visit to Minsk").
+      const before = mentions.find((m) => m.to === start && m.mention.place && m.mention.kind !== 'pronoun')
+      const found =
+        (before && before !== source ? before : undefined) ??
+        after.find((m) => {
+          if (!m.mention.place && m.mention.kind !== 'country') return false
+          const prep = gapPrep(words, end, m, sw, 8)
+          return prep !== null && pattern.place_preps.includes(prep)
+        })
+      const country = found ? countryOf(found) : null
+      if (found && country && differs(found.mention.actor ?? { country } as Actor)) {
+        const actor = found.mention.actor ?? null
+        if (actor) targets.push({ ...actor, sector: actor.sector ?? null })
+        const p = found.mention.place
+        if (p && found.mention.kind !== 'country') place = p
+        targetHow = `destination “${found.mention.why}”`
+      }
+    } else if (slot === 'pair') {
+      if (pairSecond && differs(pairSecond)) {
+        targets.push(pairSecond)
+        targetHow = 'coordinated subject'
+      }
+    } else if (slot === 'between') {
+      const x = after.find((m) => m.mention.prep === 'between' && m.from - end <= 6)
+      if (x?.mention.kind === 'pair' && x.mention.actor && x.mention.partner) {
+        return resolveBetween(x.mention.actor, x.mention.partner, source?.mention.actor ?? null, place)
+      }
+      const y = x ? after.find((m) => m.from >= x.to && m.mention.prep === 'and' && m.from - x.to <= 2) : undefined
+      if (x?.mention.actor && y?.mention.actor) {
+        return resolveBetween(x.mention.actor, y.mention.actor, source?.mention.actor ?? null, place)
+      }
+    }
+  }
+  if (!source?.mention.actor || targets.length === 0) return null
+  return { source: source.mention.actor, targets, place, how: `source: ${sourceHow} (${describe(source)}); target: ${targetHow}` }
+}
+
+/** "between X and Y": the subject keeps its side when it is one of the two, else X acts on Y. */
+function resolveBetween(x: Actor, y: Actor, subject: Actor | null, place: Place | null): Sides | null {
+  if (x.country === y.country) return null
+  if (subject && subject.country === y.country) return { source: subject, targets: [x], place, how: 'between, subject is one side' }
+  if (subject && subject.country === x.country) return { source: subject, targets: [y], place, how: 'between, subject is one side' }
+  return { source: x, targets: [y], place, how: '“between X and Y”' }
+}

@@ -1,0 +1,79 @@
+/**
+ * Tell what happened from what was planned, denied or only hoped for, by cue words before the
+ * trigger in its clause. @example 'will visit' -> planned, 'did not sign' -> negated,
+ * 'could bolster' -> hypothetical, 'visited' -> asserted.
+ */
+import type { Modality } from '../doc.js'
+import type { Word } from '../nlp/match-words.js'
+import { phraseKeys } from '../nlp/match-words.js'
+import type { Grammar } from './pattern-types.js'
+
+/** Compiled cue lists: each cue as folded keys. */
+export interface ModalityCues {
+  readonly negated: readonly string[][]
+  readonly hypothetical: readonly string[][]
+  readonly planned: readonly string[][]
+  readonly breaks: ReadonlySet<string>
+}
+
+/** Compile the cue lists of grammar.yaml once. */
+export function compileModalityCues(grammar: Grammar): ModalityCues {
+  const keys = (list: readonly string[]) => list.map(phraseKeys).filter((k) => k.length > 0)
+  return {
+    negated: keys(grammar.modality.negated),
+    hypothetical: keys(grammar.modality.hypothetical),
+    planned: keys(grammar.modality.planned),
+    breaks: new Set(grammar.clause_breaks),
+  }
+}
+
+const at = (words: readonly Word[], i: number, cue: readonly string[]) =>
+  cue.every((k, j) => words[i + j]?.key === k)
+
+/** The cue found in the clause before `trigger` (up to `reach` words back), if any. */
+function findCue(
+  words: readonly Word[],
+  from: number,
+  trigger: number,
+  cues: readonly string[][],
+): string | null {
+  for (let i = trigger - 1; i >= from; i--) {
+    for (const cue of cues) if (at(words, i, cue)) return cue.join(' ')
+  }
+  return null
+}
+
+/** Where the trigger's clause starts: after the last clause break or comma before it. */
+export function clauseStart(words: readonly Word[], trigger: number, cues: ModalityCues, reach = 8): number {
+  const limit = Math.max(0, trigger - reach)
+  for (let i = trigger - 1; i >= limit; i--) {
+    const w = words[i]
+    if (!w) break
+    if (cues.breaks.has(w.key)) return i + 1
+    if (/[,;:“”"]/.test(w.after)) return i + 1
+  }
+  return limit
+}
+
+/**
+ * The modality of a trigger and the cue that decided it.
+ * @example modalityOf(words('Iran will not sign'), 3, cues) -> { modality: 'negated', cue: 'not' }
+ */
+export function modalityOf(
+  words: readonly Word[],
+  trigger: number,
+  cues: ModalityCues,
+  isStatement: boolean,
+): { modality: Modality; cue: string | null } {
+  const start = clauseStart(words, trigger, cues)
+  const negated = findCue(words, start, trigger, cues.negated)
+  if (negated) return { modality: 'negated', cue: negated }
+  const hypothetical = findCue(words, start, trigger, cues.hypothetical)
+  if (hypothetical && !isStatement) return { modality: 'hypothetical', cue: hypothetical }
+  // A statement ("called for stronger ties") is the event itself: future words inside it
+  // describe its content, not its status.
+  if (isStatement) return { modality: 'asserted', cue: null }
+  const planned = findCue(words, start, trigger, cues.planned)
+  if (planned) return { modality: 'planned', cue: planned }
+  return { modality: 'asserted', cue: null }
+}

@@ -1,0 +1,47 @@
+/**
+ * zod schemas for the coder's data: dictionaries/patterns/events.yaml, grammar.yaml and
+ * dictionaries/cameo/codes.yaml. Defaults live here so the YAML stays short.
+ */
+import { z } from 'zod'
+
+const words = z.array(z.string().min(1))
+
+export const eventPatternSchema = z.object({
+  id: z.string().regex(/^[a-z-]+(\/[a-z-]+)?$/, 'expected kind/name in lower case, e.g. visit/arrive'),
+  cameo: z.string().regex(/^\d{2,4}$/, 'expected a CAMEO code such as "042"'),
+  triggers: words.min(1),
+  target: z.array(z.enum(['object', 'place', 'pair', 'between'])).min(1),
+  preps: z.array(z.string()).default(['']),
+  place_preps: z.array(z.string()).default(['to', 'in']),
+  needs: words.default([]),
+  window: z.number().int().min(0).max(30).default(0),
+  before: words.default([]),
+  modality: z.enum(['event', 'statement']).default('event'),
+})
+
+const sectorCodes = z.enum(['GOV', 'MIL', 'DIP', 'LEG', 'JUD', 'BUS', 'MED', 'COP', 'SPY', 'ELI', 'IGO'])
+
+export const grammarSchema = z.object({
+  titles: words,
+  actor_nouns: z.partialRecord(sectorCodes, words),
+  pronouns: words,
+  pair_phrases: words,
+  modality: z.object({ negated: words, hypothetical: words, planned: words }),
+  clause_breaks: words,
+  prepositions: words,
+  determiners: words,
+  name_particles: words,
+  sectors: z.record(z.string(), words),
+})
+
+export const cameoSchema = z.object({
+  code: z.string().regex(/^\d{2,4}$/),
+  label: z.string().min(1),
+  quad: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  goldstein: z.number().min(-10).max(10),
+  type: z.enum([
+    'visit', 'host_visit', 'meet', 'sign_agreement', 'intent_cooperate', 'cooperate_economic',
+    'cooperate_military', 'aid', 'demand', 'criticize', 'threaten', 'protest', 'sanction', 'other',
+  ]),
+  plover: z.object({ event: z.string(), mode: z.string().nullable() }),
+})

@@ -1,0 +1,41 @@
+/**
+ * The shapes of dictionaries/patterns/*.yaml after loading. See the header of
+ * dictionaries/patterns/events.yaml for what each field means.
+ */
+import type { Sector } from '../doc.js'
+
+/** Where a pattern finds the other side of the event. */
+export type TargetSlot = 'object' | 'place' | 'pair' | 'between'
+
+/** One event pattern. @example { id: 'visit/arrive', cameo: '042', triggers: ['arrived in'] } */
+export interface EventPattern {
+  readonly id: string
+  readonly cameo: string
+  readonly triggers: readonly string[]
+  readonly target: readonly TargetSlot[]
+  readonly preps: readonly string[]
+  readonly place_preps: readonly string[]
+  readonly needs: readonly string[]
+  readonly window: number
+  readonly before: readonly string[]
+  readonly modality: 'event' | 'statement'
+}
+
+/** Word lists from dictionaries/patterns/grammar.yaml. */
+export interface Grammar {
+  readonly titles: readonly string[]
+  readonly actor_nouns: Readonly<Partial<Record<Sector, readonly string[]>>>
+  readonly pronouns: readonly string[]
+  readonly pair_phrases: readonly string[]
+  readonly modality: {
+    readonly negated: readonly string[]
+    readonly hypothetical: readonly string[]
+    readonly planned: readonly string[]
+  }
+  readonly clause_breaks: readonly string[]
+  readonly prepositions: readonly string[]
+  readonly determiners: readonly string[]
+  readonly name_particles: readonly string[]
+  /** Sector of cooperation -> words naming it. */
+  readonly sectors: Readonly<Record<string, readonly string[]>>
+}

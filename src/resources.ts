@@ -1,0 +1,36 @@
+/**
+ * Everything the stages read that is built once per process: dictionaries compiled into phrase
+ * indexes, the coder's patterns, and the sentence language detector.
+ */
+import { buildActorIndex, type ActorIndex } from './actors/actor-index.js'
+import { buildCoder, type Coder } from './coding/code-events.js'
+import { loadDictionaries } from './dict/load.js'
+import type { PersonEntry } from './dict/types.js'
+import { loadLanguageDetector } from './ingest/detect-language.js'
+
+/** The stage context shared by all articles of a run. */
+export interface Resources {
+  readonly actorIndex: ActorIndex
+  readonly people: readonly PersonEntry[]
+  readonly coder: Coder
+  readonly detectLanguage: (sentence: string) => string | null
+}
+
+let cached: Promise<Resources> | null = null
+
+/** Load and compile the dictionaries once; later calls share the result. */
+export function loadResources(dir?: string): Promise<Resources> {
+  if (dir === undefined && cached) return cached
+  const loading = (async () => {
+    const dicts = loadDictionaries(dir)
+    const detectLanguage = await loadLanguageDetector()
+    return {
+      actorIndex: buildActorIndex(dicts),
+      people: dicts.people,
+      coder: buildCoder(dicts.patterns, dicts.cameo, dicts.grammar, dicts.grammar.sectors),
+      detectLanguage,
+    }
+  })()
+  if (dir === undefined) cached = loading
+  return loading
+}
