@@ -44,7 +44,7 @@ describe('code-events: modality', () => {
     ['The Iranian defence minister will visit Minsk on Friday.', 'visit IRN>BLR 2024-11-22 planned'],
     ['The Iranian defence minister is scheduled to visit Minsk.', 'visit IRN>BLR - planned'],
     ['Iran did not sign the agreement with Belarus.', 'sign_agreement IRN>BLR - negated'],
-    ['The Iranian president could visit Moscow next year.', 'visit IRN>RUS - hypothetical'],
+    ['The Iranian president could visit Moscow soon.', 'visit IRN>RUS - hypothetical'],
   ])('%s', (sentence, expected) => {
     expect(code(sentence)).toContain(expected)
   })
