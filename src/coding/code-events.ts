@@ -17,6 +17,7 @@ import { findSectors, type SectorVocabulary } from './find-sectors.js'
 /** Patterns compiled for matching, built once per process. */
 export interface Coder {
   readonly triggers: PhraseTrie<EventPattern>
+  readonly passive: ReadonlySet<string>
   readonly cameo: ReadonlyMap<string, CameoEntry>
   readonly cues: ModalityCues
   readonly sideWords: SideWords
@@ -35,6 +36,7 @@ export function buildCoder(
   const cues = compileModalityCues(grammar)
   return {
     triggers,
+    passive: new Set(grammar.passive_auxiliaries),
     cameo: new Map(cameo.map((c) => [c.code, c])),
     cues,
     sideWords: { determiners: new Set(grammar.determiners), breaks: cues.breaks },
@@ -71,14 +73,21 @@ function hasNeeded(words: readonly Word[], end: number, pattern: EventPattern): 
   return false
 }
 
-/** The date mention nearest the trigger, or the article's running date. */
+/**
+ * The date mention nearest the trigger within its clause: in "arrived in Sri Lanka while he is
+ * scheduled to stop in Madrid from Saturday", Saturday belongs to the stop, not the arrival.
+ */
 function pickDate(
   dates: readonly DateMention[],
   triggerStart: number,
+  words: readonly Word[],
+  breaks: ReadonlySet<string>,
 ): DateMention | null {
   let best: DateMention | null = null
   let bestDistance = Infinity
   for (const d of dates) {
+    const [from, to] = d.span[0] < triggerStart ? [d.span[1], triggerStart] : [triggerStart, d.span[0]]
+    if (words.some((w) => w.start > from && w.end < to && breaks.has(w.key))) continue
     const distance = Math.abs(d.span[0] - triggerStart)
     if (distance < bestDistance) [best, bestDistance] = [d, distance]
   }
@@ -102,6 +111,7 @@ export function codeSentence(
   sentence: Sentence,
   mentions: readonly Mention[],
   coder: Coder,
+  running: RunningDate,
 ): EventMention[] {
   const text = doc.article.text
   const published = doc.article.publishedOn
@@ -123,16 +133,24 @@ export function codeSentence(
     for (const pattern of hit.values) {
       const before = words[hit.from - 1]?.key
       if (before && pattern.before.includes(before)) continue
+      // "plans to end the arms embargo on China" cancels the sanction.
+      if (words.slice(Math.max(0, hit.from - 4), hit.from).some((w) => pattern.unless.includes(w.key))) continue
+      // "the ambassador was summoned": the grammatical subject is the target.
+      const isPassive = hit.to - hit.from === 1 && coder.passive.has(before ?? '') && /ed$/.test(words[hit.from]?.key ?? '')
       if (!hasNeeded(words, hit.to, pattern)) continue
       const cameo = coder.cameo.get(pattern.cameo)
       if (!cameo) continue
-      const sides = findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords)
+      const sides = findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords, isPassive)
       if (!sides) continue
       const { modality, cue } = modalityOf(words, hit.from, coder.cues, pattern.modality === 'statement')
       const triggerStart = words[hit.from]?.start ?? sentence.span[0]
       const triggerText = text.slice(triggerStart, words[hit.to - 1]?.end ?? triggerStart)
-      const date = pickDate(datesFor(modality), triggerStart)
-      if (isBackground(date?.date ?? null, published)) continue
+      const own = pickDate(datesFor(modality), triggerStart, words, coder.cues.breaks)
+      if (isBackground(own?.date ?? null, published)) continue
+      // News narrates one day at a time: an asserted event with no date of its own happened on
+      // the last day the article named ("Earlier on Friday ... He also held talks with ...").
+      const date: DateMention | null =
+        own ?? (modality === 'asserted' && running.day ? { ...running.day, text: `${running.day.text}, said earlier` } : null)
       const location = sides.place ?? locationIn(placed, sides)
       for (const target of sides.targets) {
         const pairKey = SYMMETRIC.has(cameo.type)
@@ -171,7 +189,14 @@ export function codeSentence(
       }
     }
   }
+  const lastDay = [...pastDates].reverse().find((d) => d.date !== null && d.precision === 'day')
+  if (lastDay) running.day = lastDay
   return out
+}
+
+/** The last day an article named, carried from sentence to sentence. */
+export interface RunningDate {
+  day: DateMention | null
 }
 
 /** Where a sentence places the event: "in Caracas", "at the Kremlin". */
@@ -201,11 +226,20 @@ export const codeEvents = defineStage<'eventMentions', CodeContext>({
     const mentions = need(doc, 'mentions')
     const bySentence = new Map<number, Mention[]>()
     for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m])
+    const published = doc.article.publishedOn
+    const running: RunningDate = {
+      day: published ? { span: [0, 0], date: published, precision: 'day', relative: true, text: 'the publication day' } : null,
+    }
+    // The headline restates the lead; its events are coded from the body, where dates and
+    // actors are spelled out.
+    const title = doc.article.title
+    const titleEnd = title && doc.article.text.startsWith(title) ? title.length : 0
     return sentences
       // Only English sentences are coded: a quoted Spanish tweet is evidence for a reader, not for
       // English patterns.
       .filter((s) => s.language === null || s.language === 'en')
-      .flatMap((s) => codeSentence(doc, s, bySentence.get(s.index) ?? [], ctx.coder))
+      .filter((s) => s.span[1] > titleEnd)
+      .flatMap((s) => codeSentence(doc, s, bySentence.get(s.index) ?? [], ctx.coder, running))
   },
 })
 

@@ -46,14 +46,22 @@ function gapPrep(words: readonly Word[], end: number, m: PlacedMention, sw: Side
 }
 
 /** Mentions coordinated after `first`: "Berlusconi and German Chancellor Schroeder". */
-function coordinatedAfter(mentions: readonly PlacedMention[], first: PlacedMention, words: readonly Word[]): PlacedMention[] {
+function coordinatedAfter(
+  mentions: readonly PlacedMention[],
+  first: PlacedMention,
+  words: readonly Word[],
+  sw: SideWords,
+): PlacedMention[] {
   const out: PlacedMention[] = []
   let prev = first
   for (const m of mentions) {
     if (m.from < prev.to || !isActor(m)) continue
     const gap = words.slice(prev.to, m.from).map((w) => w.key)
-    const linkedByComma = gap.length === 0 && /,/.test(words[prev.to - 1]?.after ?? '')
-    const linkedByAnd = gap.length > 0 && gap.every((k) => k === 'and' || k === 'the' || k === 'as' || k === 'well')
+    const linkedByComma = /,/.test(words[prev.to - 1]?.after ?? '') && gap.every((k) => sw.determiners.has(k))
+    // "Maduro and the visiting Iranian foreign minister", "X as well as Y"
+    const linkedByAnd =
+      (gap[0] === 'and' || (gap[0] === 'as' && gap[1] === 'well' && gap[2] === 'as')) &&
+      gap.every((k) => k === 'and' || k === 'as' || k === 'well' || sw.determiners.has(k))
     if (!linkedByComma && !linkedByAnd) break
     out.push(m)
     prev = m
@@ -62,13 +70,18 @@ function coordinatedAfter(mentions: readonly PlacedMention[], first: PlacedMenti
 }
 
 /** The subject group left of the trigger: the nearest unprepositioned mention and its coordinates. */
-function subjectGroup(mentions: readonly PlacedMention[], trigger: number, words: readonly Word[]): PlacedMention[] {
+function subjectGroup(
+  mentions: readonly PlacedMention[],
+  trigger: number,
+  words: readonly Word[],
+  sw: SideWords,
+): PlacedMention[] {
   const left = mentions.filter((m) => m.to <= trigger && isActor(m))
   for (let i = left.length - 1; i >= 0; i--) {
     const m = left[i]
     if (!m) continue
     if (m.mention.prep === '' || m.mention.kind === 'pair') {
-      const group = [m, ...coordinatedAfter(left, m, words)]
+      const group = [m, ...coordinatedAfter(left, m, words, sw)]
       return group
     }
     if (m.mention.prep === 'and') continue // second member; keep walking to the first
@@ -87,7 +100,9 @@ export function findSides(
   end: number,
   pattern: EventPattern,
   sw: SideWords,
+  isPassive = false,
 ): Sides | null {
+  if (isPassive) return findPassiveSides(words, mentions, start, end, sw)
   const after = mentions.filter((m) => m.from >= end)
   const window = pattern.window > 0 ? Math.max(pattern.window, 12) : 12
   let source: PlacedMention | null = null
@@ -103,10 +118,17 @@ export function findSides(
       (m) => isActor(m) && (m.to === start - 1 && words[m.to]?.key === 's' || (m.to === start && m.mention.kind === 'pronoun')),
     )
     if (owner) [source, sourceHow] = [owner, 'possessive']
+    // "After his trip to Nicaragua, Amir-Abdollahian arrived ...": a pronoun in an opening phrase
+    // points forward to the subject of the main clause, not back to the previous sentence.
+    if (owner?.mention.kind === 'pronoun') {
+      const comma = words.findIndex((w, i) => i >= end && /,/.test(w.after))
+      const main = comma >= 0 ? mentions.find((m) => m.from === comma + 1 && isActor(m) && m.mention.kind !== 'pronoun') : undefined
+      if (main) [source, sourceHow] = [main, 'subject of the main clause after an opening phrase']
+    }
   }
   // 3. The subject before the trigger.
   if (!source) {
-    const group = subjectGroup(mentions, start, words)
+    const group = subjectGroup(mentions, start, words, sw)
     const first = group[0]
     if (first) {
       source = first
@@ -135,7 +157,7 @@ export function findSides(
       })
       if (obj?.mention.actor) {
         targets.push(obj.mention.actor)
-        for (const c of coordinatedAfter(mentions, obj, words)) if (c.mention.actor && differs(c.mention.actor) && !targets.some((t) => t.country === c.mention.actor?.country)) targets.push(c.mention.actor)
+        for (const c of coordinatedAfter(mentions, obj, words, sw)) if (c.mention.actor && differs(c.mention.actor) && !targets.some((t) => t.country === c.mention.actor?.country)) targets.push(c.mention.actor)
         targetHow = `object “${obj.mention.why}”`
       }
     } else if (slot === 'place') {
@@ -182,4 +204,26 @@ function resolveBetween(x: Actor, y: Actor, subject: Actor | null, place: Place 
   if (subject && subject.country === y.country) return { source: subject, targets: [x], place, how: 'between, subject is one side' }
   if (subject && subject.country === x.country) return { source: subject, targets: [y], place, how: 'between, subject is one side' }
   return { source: x, targets: [y], place, how: '“between X and Y”' }
+}
+
+/**
+ * Passive voice: "Chinese Ambassador Huang Xilian will be summoned" — the subject is the target;
+ * the source is the "by" agent, else the other country the sentence names.
+ */
+function findPassiveSides(
+  words: readonly Word[],
+  mentions: readonly PlacedMention[],
+  start: number,
+  end: number,
+  sw: SideWords,
+): Sides | null {
+  const subject = subjectGroup(mentions, start, words, sw)[0]
+  const target = subject?.mention.actor
+  if (!subject || !target) return null
+  const agent = mentions.find((m) => m.from >= end && isActor(m) && m.mention.prep === 'by' && m.from - end <= 6)
+  const other = agent ?? mentions.find((m) => isActor(m) && m.mention.actor?.country !== target.country && m.mention.kind !== 'pair')
+  const source = other?.mention.actor
+  if (!other || !source || source.country === target.country) return null
+  const how = agent ? 'agent “by”' : 'the other country named'
+  return { source, targets: [target], place: null, how: `passive; source: ${how} (${other.mention.why}); target: subject (${subject.mention.why})` }
 }

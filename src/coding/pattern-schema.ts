@@ -16,6 +16,7 @@ export const eventPatternSchema = z.object({
   needs: words.default([]),
   window: z.number().int().min(0).max(30).default(0),
   before: words.default([]),
+  unless: words.default([]),
   modality: z.enum(['event', 'statement']).default('event'),
 })
 
@@ -32,6 +33,8 @@ export const grammarSchema = z.object({
   determiners: words,
   name_particles: words,
   sectors: z.record(z.string(), words),
+  passive_auxiliaries: words,
+  demonym_followers: words,
 })
 
 export const cameoSchema = z.object({

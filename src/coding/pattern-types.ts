@@ -18,6 +18,7 @@ export interface EventPattern {
   readonly needs: readonly string[]
   readonly window: number
   readonly before: readonly string[]
+  readonly unless: readonly string[]
   readonly modality: 'event' | 'statement'
 }
 
@@ -38,4 +39,6 @@ export interface Grammar {
   readonly name_particles: readonly string[]
   /** Sector of cooperation -> words naming it. */
   readonly sectors: Readonly<Record<string, readonly string[]>>
+  readonly passive_auxiliaries: readonly string[]
+  readonly demonym_followers: readonly string[]
 }

@@ -9,6 +9,7 @@ import { parseGold } from '../../eval/gold.js'
 import { scoreArticles, type EvalReport } from '../../eval/score.js'
 import { formatReport, toJson } from '../../eval/format.js'
 import { readDocs, type RunTally } from '../read-docs.js'
+import { mergeInArticle, representative } from '../../events/merge-in-article.js'
 
 export interface EvalOptions {
   readonly articles: string[]
@@ -24,7 +25,8 @@ export async function evalCommand(goldPath: string, opts: EvalOptions): Promise<
   const extracted = new Map<string, EventMention[]>()
   const tally: RunTally = { articles: 0, skipped: 0, undated: 0 }
   for await (const doc of readDocs(opts.articles, opts, tally, () => {})) {
-    extracted.set(doc.article.id, [...(doc.eventMentions ?? [])])
+    // Score events, not sentences: mentions of one event within the article count once.
+    extracted.set(doc.article.id, mergeInArticle(doc.eventMentions ?? []).map(representative))
   }
   const report = scoreArticles(gold, extracted)
   if (opts.format === 'json') process.stdout.write(`${toJson(report)}\n`)

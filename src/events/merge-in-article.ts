@@ -1,0 +1,58 @@
+/**
+ * One article often tells one event several times: the headline, the lead, a quote. Merge the
+ * event mentions of one article that describe the same event: same type, same two countries
+ * (either order for symmetric types), dates equal or unknown, named people compatible.
+ * @example 'Iran and Belarus signed a document' + 'By signing the document, both nations...' -> 1 event
+ */
+import type { EventMention } from '../doc.js'
+
+/** The types whose two sides are interchangeable (design.md). */
+export const SYMMETRIC_TYPES: ReadonlySet<string> = new Set([
+  'meet',
+  'intent_cooperate',
+  'sign_agreement',
+  'cooperate_economic',
+  'cooperate_military',
+])
+
+const compatible = (a: string | null | undefined, b: string | null | undefined) => !a || !b || a === b
+
+/** Same event? The pair, type and modality class must agree; dates and people must not clash. */
+export function isSameEvent(a: EventMention, b: EventMention): boolean {
+  if (a.type !== b.type || !a.target || !b.target) return false
+  if ((a.modality === 'planned') !== (b.modality === 'planned')) return false
+  const straight = a.source.country === b.source.country && a.target.country === b.target.country
+  const reversed = a.source.country === b.target.country && a.target.country === b.source.country
+  if (!straight && !(reversed && SYMMETRIC_TYPES.has(a.type))) return false
+  if (!compatible(a.date, b.date)) return false
+  const [bSource, bTarget] = straight ? [b.source, b.target] : [b.target, b.source]
+  return compatible(a.source.person, bSource.person) && compatible(a.target.person, bTarget.person)
+}
+
+/**
+ * Group an article's event mentions into events, in order of first mention. The first member
+ * of each group represents it, with the most precise date and the named people any member knows.
+ */
+export function mergeInArticle(mentions: readonly EventMention[]): EventMention[][] {
+  const groups: EventMention[][] = []
+  for (const mention of mentions) {
+    const group = groups.find((g) => g.every((m) => isSameEvent(m, mention)))
+    if (group) group.push(mention)
+    else groups.push([mention])
+  }
+  return groups
+}
+
+/** The representative event mention of a group: the first, completed by the others. */
+export function representative(group: readonly EventMention[]): EventMention {
+  const first = group[0]
+  if (!first) throw new Error('empty event group')
+  const dated = group.find((m) => m.date !== null && m.date_precision === 'day') ?? group.find((m) => m.date !== null)
+  const located = group.find((m) => m.location !== null)
+  return {
+    ...first,
+    date: dated?.date ?? null,
+    date_precision: dated?.date_precision ?? null,
+    location: located?.location ?? null,
+  }
+}
