@@ -118,9 +118,21 @@ function assembleFrom(
     let cursor = hit.to
     const possessive = countryEntry && hasPossessive(scan.words, cursor)
     if (possessive) cursor++
-    const tail = roleTail(scan, cursor, ctx)
+    let tail = roleTail(scan, cursor, ctx)
+    // "British corporate affairs minister", "a Ugandan goodwill mission": up to two lower-case
+    // words may stand between the adjective and the role noun.
+    for (let skip = 1; skip <= 2 && !tail.role && !tail.sector; skip++) {
+      const between = scan.words.slice(cursor, cursor + skip)
+      if (between.length < skip || between.some((w) => w.isCapitalized || scan.hitAt.has(scan.words.indexOf(w)) || /[,;:]/.test(w.after))) break
+      tail = roleTail(scan, cursor + skip, ctx)
+    }
     if (tail.role || tail.sector) {
       return finishRole(scan, hit.from, tail, owner.code, owner.name, ctx, memory, particles)
+    }
+    // "accusing the French of overfishing": a demonym used as a noun is its state.
+    if (adjective && scan.words[hit.from - 1]?.key === 'the' && isDemonymNoun(scan, hit.to, g.demonym_followers)) {
+      const actor = makeActor(owner.code, null, null, null)
+      return { from: hit.from, to: hit.to, mention: { kind: 'country', actor, place: null, why: `“the ${scan.words[hit.from]?.raw}” for ${owner.name}` } }
     }
     // "the Venezuelan capital" is a place.
     if (adjective && scan.words[hit.to]?.key === 'capital' && owner.capitals[0]) {
@@ -138,6 +150,9 @@ function assembleFrom(
     return null // an adjective alone ("Iranian oil") names no actor
   }
 
+  if (capital && isDateline(scan, hit)) {
+    return { from: hit.from, to: hit.to, mention: { kind: 'place', actor: null, place: capital.place, why: `dateline “${capital.place.name}”` } }
+  }
   if (capital) {
     const actor = makeActor(capital.country.code, 'GOV', null, null)
     return { from: hit.from, to: hit.to, mention: { kind: 'capital', actor, place: capital.place, why: `capital “${capital.place.name}” of ${capital.country.name}` } }
@@ -153,13 +168,18 @@ function assembleFrom(
     const tail = roleTail(scan, hit.from, ctx)
     if (!tail.role && !tail.sector && !tail.hasTitle) return null
     let cursor = tail.end
-    // "... of Bolivia"
-    if (scan.words[cursor]?.key === 'of') {
-      const ofHit = scan.hitAt.get(cursor + 1)
-      const c = entryOf(ofHit, 'country')?.country ?? entryOf(ofHit, 'organisation')?.country
+    // "the president of Bolivia, Evo Morales", "the speaker of the Iranian Parliament"
+    if (scan.words[cursor]?.key === 'of' && (tail.role || tail.sector)) {
+      let at = cursor + 1
+      if (scan.words[at]?.key === 'the') at++
+      const ofHit = scan.hitAt.get(at)
+      const c =
+        entryOf(ofHit, 'country')?.country ??
+        entryOf(ofHit, 'organisation')?.country ??
+        entryOf(ofHit, 'adjective')?.country
       if (ofHit && c) {
-        const done = finishRole(scan, hit.from, { ...tail, end: ofHit.to }, c.code, c.name, ctx, memory, particles)
-        return done
+        const end = entryOf(ofHit, 'adjective') ? roleTail(scan, ofHit.to, ctx).end : ofHit.to
+        return finishRole(scan, hit.from, { ...tail, end }, c.code, c.name, ctx, memory, particles)
       }
     }
     return finishRole(scan, hit.from, tail, null, null, ctx, memory, particles)
@@ -176,6 +196,27 @@ function assembleFrom(
     return { from: hit.from, to: hit.to, mention: { kind: 'pair', actor: pair[0], partner: pair[1], place: null, why: `“${scan.words.slice(hit.from, hit.to).map((w) => w.raw).join(' ')}” → ${pair[0].country} and ${pair[1].country}` } }
   }
   return null
+}
+
+/**
+ * A place at the very start of a sentence written as a dateline names where the story was filed,
+ * not an actor: "LONDON, March 24 -", "Bogota :", "SUVA, June 5 (Xinhua) --".
+ */
+function isDateline(scan: SentenceScan, hit: Hit): boolean {
+  if (hit.from !== 0) return false
+  const words = scan.words.slice(hit.from, hit.to)
+  const isUpper = words.every((w) => w.raw === w.raw.toUpperCase())
+  const after = words[words.length - 1]?.after ?? ''
+  const next = scan.words[hit.to]
+  return isUpper || /^[:–—-]/.test(after) || (after === ',' && next !== undefined && /^\p{Lu}[\p{Ll}]{2}/u.test(next.raw) && /^\d/.test(scan.words[hit.to + 1]?.raw ?? ''))
+}
+
+/** After "the French": end of sentence, punctuation or a function word, not a noun it modifies. */
+function isDemonymNoun(scan: SentenceScan, at: number, followers: readonly string[]): boolean {
+  const next = scan.words[at]
+  if (!next) return true
+  if (/[,;:.]/.test(scan.words[at - 1]?.after ?? '')) return true
+  return followers.includes(next.key)
 }
 
 interface RoleTailResult {

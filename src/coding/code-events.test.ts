@@ -24,16 +24,16 @@ describe('code-events: one event per construction', () => {
     ['Brazil’s president paid a state visit to Japan last week.', 'visit BRA>JPN - asserted'],
     ['The Turkish defence minister visited Baku on Tuesday.', 'visit TUR>AZE 2024-11-19 asserted'],
     // hosting, passive agent
-    ['Venezuela’s president received the Iranian foreign minister at the presidential palace.', 'host_visit VEN>IRN - asserted'],
+    ['Venezuela’s president received the Iranian foreign minister at the presidential palace.', 'host_visit VEN>IRN 2024-11-20 asserted'],
     // meetings: object, coordinated subject, noun with "with"
     ['The French foreign minister met his Indian counterpart on Wednesday.', 'meet FRA>IND 2024-11-20 asserted'],
-    ['Kenya and Ethiopia held talks on border security.', 'meet KEN>ETH - asserted'],
+    ['Kenya and Ethiopia held talks on border security.', 'meet KEN>ETH 2024-11-20 asserted'],
     // agreements
-    ['Iran and Belarus signed a memorandum on defence cooperation.', 'sign_agreement IRN>BLR - asserted'],
+    ['Iran and Belarus signed a memorandum on defence cooperation.', 'sign_agreement IRN>BLR 2024-11-20 asserted'],
     // conflictual
-    ['China condemned the Philippines for the collision at sea.', 'criticize CHN>PHL - asserted'],
+    ['China condemned the Philippines for the collision at sea.', 'criticize CHN>PHL 2024-11-20 asserted'],
     ['The United States imposed sanctions on Belarus yesterday.', 'sanction USA>BLR 2024-11-19 asserted'],
-    ['France protested to Canada over the fishing ban.', 'protest FRA>CAN - asserted'],
+    ['France protested to Canada over the fishing ban.', 'protest FRA>CAN 2024-11-20 asserted'],
   ])('%s', (sentence, expected) => {
     expect(code(sentence)).toContain(expected)
   })
@@ -61,6 +61,14 @@ describe('code-events: no event', () => {
 })
 
 describe('code-events: evidence and dates', () => {
+  it('dates an undated statement by the last day the article named', () => {
+    const text = 'Iran and Belarus signed a memorandum on Monday.\nThe Iranian minister also met the Belarusian president.'
+    expect(code(text)).toContain('meet IRN>BLR 2024-11-18 asserted')
+  })
+  it('does not code the headline, only the body', () => {
+    const doc = processArticle({ ...makeArticle('Iran and Belarus sign pact\n\nThe weather was mild.', '2024-11-20'), title: 'Iran and Belarus sign pact' }, resources)
+    expect(doc.eventMentions).toEqual([])
+  })
   it('points the evidence span at the sentence as written', () => {
     const text = 'A headline\n\nThe Iranian foreign minister arrived in Caracas on Monday.'
     const doc = processArticle(makeArticle(text, '2024-11-20'), resources)

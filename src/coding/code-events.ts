@@ -88,7 +88,8 @@ function pickDate(
   for (const d of dates) {
     const [from, to] = d.span[0] < triggerStart ? [d.span[1], triggerStart] : [triggerStart, d.span[0]]
     if (words.some((w) => w.start > from && w.end < to && breaks.has(w.key))) continue
-    const distance = Math.abs(d.span[0] - triggerStart)
+    // A resolved date beats a vague one ("this week (March 10-12)", "a day after ...").
+    const distance = Math.abs(d.span[0] - triggerStart) + (d.date === null ? 10_000 : 0)
     if (distance < bestDistance) [best, bestDistance] = [d, distance]
   }
   return best
@@ -135,6 +136,7 @@ export function codeSentence(
       if (before && pattern.before.includes(before)) continue
       // "plans to end the arms embargo on China" cancels the sanction.
       if (words.slice(Math.max(0, hit.from - 4), hit.from).some((w) => pattern.unless.includes(w.key))) continue
+      if (pattern.said_by.length > 0 && !words.slice(Math.max(0, hit.from - 12), hit.from).some((w) => pattern.said_by.includes(w.key))) continue
       // "the ambassador was summoned": the grammatical subject is the target.
       const isPassive = hit.to - hit.from === 1 && coder.passive.has(before ?? '') && /ed$/.test(words[hit.from]?.key ?? '')
       if (!hasNeeded(words, hit.to, pattern)) continue

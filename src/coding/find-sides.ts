@@ -138,8 +138,12 @@ export function findSides(
     }
   }
   // 4. No subject before the trigger ("In a meeting held on Thursday ..., Hatami reviewed with ...").
+  // "Accusing the French of overfishing, Canada said": the main clause starts after the comma.
   if (!source) {
-    const later = after.find((m) => isActor(m) && m.mention.prep === '' && m.mention.kind !== 'capital')
+    const comma = words.findIndex((w, i) => i >= end - 1 && /,/.test(w.after))
+    const later = after.find(
+      (m) => isActor(m) && m.mention.prep === '' && m.mention.kind !== 'capital' && (comma < 0 || m.from > comma),
+    )
     if (later) [source, sourceHow] = [later, 'subject of the main clause']
   }
 

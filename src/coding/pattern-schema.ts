@@ -17,6 +17,7 @@ export const eventPatternSchema = z.object({
   window: z.number().int().min(0).max(30).default(0),
   before: words.default([]),
   unless: words.default([]),
+  said_by: words.default([]),
   modality: z.enum(['event', 'statement']).default('event'),
 })
 

@@ -19,6 +19,7 @@ export interface EventPattern {
   readonly window: number
   readonly before: readonly string[]
   readonly unless: readonly string[]
+  readonly said_by: readonly string[]
   readonly modality: 'event' | 'statement'
 }
 
