@@ -187,6 +187,16 @@ export function findSides(
         targets.push(pairSecond)
         targetHow = 'coordinated subject'
       }
+    } else if (slot === 'location') {
+      const here = mentions.find(
+        (m) => m.mention.place && m.mention.kind !== 'country' && ['in', 'to', 'at'].includes(m.mention.prep),
+      )
+      const country = here?.mention.place?.country ?? null
+      if (here?.mention.place && country && (!source?.mention.actor || country !== source.mention.actor.country)) {
+        targets.push(here.mention.actor ?? { country, sector: 'GOV', role: null, person: null, org: null, code: `${country}GOV` })
+        place = here.mention.place
+        targetHow = `host country of “${here.mention.place.name}”`
+      }
     } else if (slot === 'between') {
       const x = after.find((m) => m.mention.prep === 'between' && m.from - end <= 6)
       if (x?.mention.kind === 'pair' && x.mention.actor && x.mention.partner) {

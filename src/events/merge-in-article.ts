@@ -26,6 +26,9 @@ export function isSameEvent(a: EventMention, b: EventMention): boolean {
   if (!straight && !(reversed && SYMMETRIC_TYPES.has(a.type))) return false
   if (!compatible(a.date, b.date)) return false
   const [bSource, bTarget] = straight ? [b.source, b.target] : [b.target, b.source]
+  // Meetings repeat with different counterparts of one country ("met the foreign minister",
+  // "held talks with the oil minister"): only the same counterpart, or none named, is one meeting.
+  if (a.type === 'meet' && a.target.person !== bTarget.person) return false
   return compatible(a.source.person, bSource.person) && compatible(a.target.person, bTarget.person)
 }
 
