@@ -118,6 +118,16 @@ function assembleFrom(
     let cursor = hit.to
     const possessive = countryEntry && hasPossessive(scan.words, cursor)
     if (possessive) cursor++
+    // "The Brazilian and Argentinean governments": the first adjective shares the second's noun.
+    if (adjective && scan.words[cursor]?.key === 'and') {
+      const second = scan.hitAt.get(cursor + 1)
+      const shared = second && entryOf(second, 'adjective') ? roleTail(scan, second.to, ctx) : null
+      if (shared && (shared.role || shared.sector)) {
+        const label = shared.role?.label ?? null
+        const actor = makeActor(owner.code, shared.sector ?? 'GOV', label, null, shared.role ? isGovernmentRole(shared.role) : false)
+        return { from: hit.from, to: hit.to, mention: { kind: 'role', actor, place: null, why: `“${adjective.country.name}” sharing the noun of a coordinated adjective` } }
+      }
+    }
     let tail = roleTail(scan, cursor, ctx)
     // "British corporate affairs minister", "a Ugandan goodwill mission": up to two lower-case
     // words may stand between the adjective and the role noun.

@@ -154,10 +154,11 @@ export function codeSentence(
       const date: DateMention | null =
         own ?? (modality === 'asserted' && running.day ? { ...running.day, text: `${running.day.text}, said earlier` } : null)
       const location = sides.place ?? locationIn(placed, sides)
-      for (const target of sides.targets) {
+      for (const [source, target] of sides.sources.flatMap((src) => sides.targets.map((t) => [src, t] as const))) {
+        if (source.country === target.country) continue
         const pairKey = SYMMETRIC.has(cameo.type)
-          ? [sides.source.country, target.country].sort().join('|')
-          : `${sides.source.country}>${target.country}`
+          ? [source.country, target.country].sort().join('|')
+          : `${source.country}>${target.country}`
         const key = `${cameo.type}|${pairKey}`
         if (seen.has(key)) continue
         seen.add(key)
@@ -166,7 +167,7 @@ export function codeSentence(
           sentence: sentence.index,
           span: sentence.span,
           evidence: sentenceText,
-          source: toOut(sides.source),
+          source: toOut(source),
           target: toOut(target),
           cameo: cameo.code,
           quad: cameo.quad,
@@ -202,7 +203,7 @@ export interface RunningDate {
 }
 
 /** Where a sentence places the event: "in Caracas", "at the Kremlin". */
-function locationIn(placed: readonly PlacedMention[], sides: { source: Actor; targets: readonly Actor[] }): Place | null {
+function locationIn(placed: readonly PlacedMention[], sides: { sources: readonly Actor[]; targets: readonly Actor[] }): Place | null {
   void sides
   const here = placed.find((m) => m.mention.place && (m.mention.prep === 'in' || m.mention.prep === 'at') && m.mention.kind !== 'country')
   return here?.mention.place ?? null

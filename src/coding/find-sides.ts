@@ -16,7 +16,9 @@ export interface PlacedMention {
 
 /** The two sides found, how, and the place the event happened when a slot gave one. */
 export interface Sides {
-  readonly source: Actor
+  /** Usually one; several for a coordinated subject acting on one target ("Saudi Arabia, Kuwait
+   * and the UAE pledged aid to Jordan"). */
+  readonly sources: readonly Actor[]
   readonly targets: readonly Actor[]
   readonly place: Place | null
   readonly how: string
@@ -108,16 +110,29 @@ export function findSides(
   let source: PlacedMention | null = null
   let sourceHow = ''
   let pairSecond: Actor | null = null
+  let group: PlacedMention[] = []
 
   // 1. "by X" after the trigger: "The Caracas visit Friday by Foreign Minister Amir-Abdollahian".
   const agent = after.find((m) => isActor(m) && m.mention.prep === 'by' && m.from - end <= 6)
   if (agent) [source, sourceHow] = [agent, 'agent “by”']
   // 2. "X's visit" / "his visit".
   if (!source) {
+    // "Bakiyev's Moscow visit": a place may stand between the owner and the noun.
+    const modifier = mentions.find((m) => m.to === start && m.mention.place && m.mention.kind !== 'pronoun')
+    const nounStart = modifier ? modifier.from : start
     const owner = mentions.find(
-      (m) => isActor(m) && (m.to === start - 1 && words[m.to]?.key === 's' || (m.to === start && m.mention.kind === 'pronoun')),
+      (m) =>
+        isActor(m) &&
+        ((m.to === nounStart - 1 && words[m.to]?.key === 's') || (m.to === nounStart && m.mention.kind === 'pronoun')),
     )
     if (owner) [source, sourceHow] = [owner, 'possessive']
+    // "US sanctions against ...": a country name right before a noun trigger is its owner,
+    // unless the pattern reads it as a destination ("the Caracas visit").
+    const beforeModifier = words[(modifier?.from ?? 0) - 1]?.key ?? ''
+    const isNounModifier = modifier !== undefined && modifier.mention.prep !== 'and' && (sw.determiners.has(beforeModifier) || modifier.mention.prep !== '')
+    if (!owner && modifier && isNounModifier && !pattern.target.includes('place') && isActor(modifier) && modifier.mention.kind === 'country') {
+      ;[source, sourceHow] = [modifier, 'modifier']
+    }
     // "After his trip to Nicaragua, Amir-Abdollahian arrived ...": a pronoun in an opening phrase
     // points forward to the subject of the main clause, not back to the previous sentence.
     if (owner?.mention.kind === 'pronoun') {
@@ -128,7 +143,7 @@ export function findSides(
   }
   // 3. The subject before the trigger.
   if (!source) {
-    const group = subjectGroup(mentions, start, words, sw)
+    group = subjectGroup(mentions, start, words, sw)
     const first = group[0]
     if (first) {
       source = first
@@ -177,7 +192,12 @@ export function findSides(
       const country = found ? countryOf(found) : null
       if (found && country && differs(found.mention.actor ?? { country } as Actor)) {
         const actor = found.mention.actor ?? null
-        if (actor) targets.push({ ...actor, sector: actor.sector ?? null })
+        if (actor) targets.push(actor)
+        // "after visits to Afghanistan and Iran"
+        for (const c of coordinatedAfter(mentions, found, words, sw)) {
+          const a = c.mention.actor
+          if (a && c.mention.place && differs(a) && !targets.some((t) => t.country === a.country)) targets.push(a)
+        }
         const p = found.mention.place
         if (p && found.mention.kind !== 'country') place = p
         targetHow = `destination “${found.mention.why}”`
@@ -198,7 +218,9 @@ export function findSides(
         targetHow = `host country of “${here.mention.place.name}”`
       }
     } else if (slot === 'between') {
-      const x = after.find((m) => m.mention.prep === 'between' && m.from - end <= 6)
+      const x = after.find(
+        (m) => (m.mention.prep === 'between' || (m.mention.kind === 'pair' && m.mention.prep === 'of')) && m.from - end <= 6,
+      )
       if (x?.mention.kind === 'pair' && x.mention.actor && x.mention.partner) {
         return resolveBetween(x.mention.actor, x.mention.partner, source?.mention.actor ?? null, place)
       }
@@ -209,15 +231,25 @@ export function findSides(
     }
   }
   if (!source?.mention.actor || targets.length === 0) return null
-  return { source: source.mention.actor, targets, place, how: `source: ${sourceHow} (${describe(source)}); target: ${targetHow}` }
+  // A coordinated subject acting on a separate target: one event per subject country.
+  const sources = [source.mention.actor]
+  // Statements stay with their speaker: in "both Iran and Belarus have been subjected to unjust US
+  // sanctions" only the speaker's side criticises.
+  if (sourceHow === 'subject' && targetHow !== 'coordinated subject' && pattern.modality === 'event') {
+    for (const g of group.slice(1)) {
+      const a = g.mention.actor
+      if (a && g.mention.kind !== 'pair' && !sources.some((s) => s.country === a.country) && !targets.some((t) => t.country === a.country)) sources.push(a)
+    }
+  }
+  return { sources, targets, place, how: `source: ${sourceHow} (${describe(source)}); target: ${targetHow}` }
 }
 
 /** "between X and Y": the subject keeps its side when it is one of the two, else X acts on Y. */
 function resolveBetween(x: Actor, y: Actor, subject: Actor | null, place: Place | null): Sides | null {
   if (x.country === y.country) return null
-  if (subject && subject.country === y.country) return { source: subject, targets: [x], place, how: 'between, subject is one side' }
-  if (subject && subject.country === x.country) return { source: subject, targets: [y], place, how: 'between, subject is one side' }
-  return { source: x, targets: [y], place, how: '“between X and Y”' }
+  if (subject && subject.country === y.country) return { sources: [subject], targets: [x], place, how: 'between, subject is one side' }
+  if (subject && subject.country === x.country) return { sources: [subject], targets: [y], place, how: 'between, subject is one side' }
+  return { sources: [x], targets: [y], place, how: '“between X and Y”' }
 }
 
 /**
@@ -239,5 +271,5 @@ function findPassiveSides(
   const source = other?.mention.actor
   if (!other || !source || source.country === target.country) return null
   const how = agent ? 'agent “by”' : 'the other country named'
-  return { source, targets: [target], place: null, how: `passive; source: ${how} (${other.mention.why}); target: subject (${subject.mention.why})` }
+  return { sources: [source], targets: [target], place: null, how: `passive; source: ${how} (${other.mention.why}); target: subject (${subject.mention.why})` }
 }
