@@ -13,6 +13,7 @@ export class DocMemory {
   private person: Actor | null = null
   private readonly roles = new Map<string, Actor>()
   private readonly countries: Actor[] = []
+  private readonly counts = new Map<string, number>()
 
   constructor(learned?: ReadonlyMap<string, Actor>) {
     if (learned) for (const [k, v] of learned) this.names.set(k, v)
@@ -40,6 +41,7 @@ export class DocMemory {
     if (mention.kind !== 'pronoun' && mention.kind !== 'pair') {
       const prev = this.countries[this.countries.length - 1]
       if (!prev || prev.country !== actor.country) this.countries.push(actor)
+      this.counts.set(actor.country, (this.counts.get(actor.country) ?? 0) + 1)
     }
   }
 
@@ -48,10 +50,9 @@ export class DocMemory {
     return this.names.get(foldKey(name)) ?? null
   }
 
-  /** The last actor seen in a role (by role id or label). */
-  byRole(roleId: string): Actor | null {
-    for (const actor of this.roles.values()) if (actor.role && foldKey(actor.role).includes(roleId.replace(/-/g, ' '))) return actor
-    return [...this.roles.values()].find((a) => a.role === roleId) ?? null
+  /** The last actor seen in a role, by the role's label. @example byRole('Minister of Defence') */
+  byRole(label: string): Actor | null {
+    return this.roles.get(label) ?? null
   }
 
   /** The last person or official, for "he"/"his". */
@@ -59,14 +60,20 @@ export class DocMemory {
     return this.person
   }
 
-  /** The last two distinct countries, for "the two countries". */
+  /**
+   * The article's main dyad so far, for "the two countries": the two countries named most often,
+   * ties going to the more recent. A passing "arrived from Managua, Nicaragua" does not displace
+   * Iran and Venezuela.
+   */
   lastPair(): [Actor, Actor] | null {
-    const seen: Actor[] = []
-    for (let i = this.countries.length - 1; i >= 0 && seen.length < 2; i--) {
-      const a = this.countries[i]
-      if (a && !seen.some((s) => s.country === a.country)) seen.push(a)
-    }
-    return seen.length === 2 && seen[0] && seen[1] ? [seen[1], seen[0]] : null
+    const latest = new Map<string, { actor: Actor; at: number }>()
+    this.countries.forEach((actor, at) => latest.set(actor.country, { actor, at }))
+    const ranked = [...latest.values()].sort(
+      (a, b) => (this.counts.get(b.actor.country) ?? 0) - (this.counts.get(a.actor.country) ?? 0) || b.at - a.at,
+    )
+    const [first, second] = ranked
+    if (!first || !second) return null
+    return first.at < second.at ? [first.actor, second.actor] : [second.actor, first.actor]
   }
 
   /** Names learned so far, for a second pass over the article. */

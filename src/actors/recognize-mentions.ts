@@ -296,7 +296,7 @@ function finishRole(
   if (!country) {
     if (name || !tail.role) return null
     // Bare role: "the defence minister" -> the last actor in that role in this article.
-    const back = memory.byRole(tail.role.id)
+    const back = memory.byRole(tail.role.label)
     if (!back) return null
     return { from, to: end, mention: { kind: 'role', actor: back, place: null, why: `“${phrase}” refers back to ${back.person ?? back.role ?? back.code}` } }
   }

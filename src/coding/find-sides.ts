@@ -82,6 +82,8 @@ function subjectGroup(
   for (let i = left.length - 1; i >= 0; i--) {
     const m = left[i]
     if (!m) continue
+    // A possessive is no subject: "Maduro described Amir-Abdollahian's visit as productive".
+    if (words[m.to]?.key === 's' && /['’]$/.test(words[m.to - 1]?.after ?? '')) continue
     if (m.mention.prep === '' || m.mention.kind === 'pair') {
       const group = [m, ...coordinatedAfter(left, m, words, sw)]
       return group
@@ -156,10 +158,20 @@ export function findSides(
   // "Accusing the French of overfishing, Canada said": the main clause starts after the comma.
   if (!source) {
     const comma = words.findIndex((w, i) => i >= end - 1 && /,/.test(w.after))
-    const later = after.find(
+    const candidates = after.filter(
       (m) => isActor(m) && m.mention.prep === '' && m.mention.kind !== 'capital' && (comma < 0 || m.from > comma),
     )
+    // A named actor beats "the two leaders", which may only echo the pair.
+    const later = candidates.find((m) => m.mention.kind !== 'pair') ?? candidates[0]
     if (later) [source, sourceHow] = [later, 'subject of the main clause']
+    if (later?.mention.kind === 'pair' && later.mention.partner) pairSecond = later.mention.partner
+  }
+  // "A highlight of Nasirzadeh's visit will be a meeting with ...": the owner of the subject.
+  if (!source) {
+    const owner = [...mentions]
+      .reverse()
+      .find((m) => m.to < start && isActor(m) && words[m.to]?.key === 's' && m.mention.kind === 'person')
+    if (owner) [source, sourceHow] = [owner, 'owner of the subject']
   }
 
   let place: Place | null = null
@@ -206,6 +218,17 @@ export function findSides(
       if (pairSecond && differs(pairSecond)) {
         targets.push(pairSecond)
         targetHow = 'coordinated subject'
+      }
+    } else if (slot === 'other') {
+      const pair = mentions.find((m) => m.mention.kind === 'pair')
+      const candidates = [
+        ...(pair ? [pair.mention.actor, pair.mention.partner] : []),
+        ...mentions.filter((m) => isActor(m) && m !== source).map((m) => m.mention.actor),
+      ]
+      const other = candidates.find((a): a is Actor => a != null && differs(a))
+      if (other) {
+        targets.push(other)
+        targetHow = 'the other country the sentence names'
       }
     } else if (slot === 'location') {
       const here = mentions.find(

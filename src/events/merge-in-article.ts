@@ -15,11 +15,16 @@ export const SYMMETRIC_TYPES: ReadonlySet<string> = new Set([
   'cooperate_military',
 ])
 
+// Each statement is its own event: "stressed the need to strengthen cooperation" on Friday and
+// "called for bolstering ties" later that day are two statements, even between the same pair.
+const STATEMENT_TYPES: ReadonlySet<string> = new Set(['intent_cooperate', 'criticize', 'demand', 'threaten'])
+
 const compatible = (a: string | null | undefined, b: string | null | undefined) => !a || !b || a === b
 
 /** Same event? The pair, type and modality class must agree; dates and people must not clash. */
 export function isSameEvent(a: EventMention, b: EventMention): boolean {
   if (a.type !== b.type || !a.target || !b.target) return false
+  if (STATEMENT_TYPES.has(a.type) && a.sentence !== b.sentence) return false
   if ((a.modality === 'planned') !== (b.modality === 'planned')) return false
   const straight = a.source.country === b.source.country && a.target.country === b.target.country
   const reversed = a.source.country === b.target.country && a.target.country === b.source.country
