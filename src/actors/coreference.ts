@@ -14,6 +14,7 @@ export class DocMemory {
   private readonly roles = new Map<string, Actor>()
   private readonly countries: Actor[] = []
   private readonly counts = new Map<string, number>()
+  private coordinated: [Actor, Actor] | null = null
 
   constructor(learned?: ReadonlyMap<string, Actor>) {
     if (learned) for (const [k, v] of learned) this.names.set(k, v)
@@ -61,11 +62,14 @@ export class DocMemory {
   }
 
   /**
-   * The article's main dyad so far, for "the two countries": the two countries named most often,
+   * The article's main dyad so far, for "the two countries": the last pair named together, else
+   * the two countries named most often,
    * ties going to the more recent. A passing "arrived from Managua, Nicaragua" does not displace
    * Iran and Venezuela.
    */
   lastPair(): [Actor, Actor] | null {
+    // "India and Pakistan", "Iran-Venezuela": a pair named together is the dyad the article follows.
+    if (this.coordinated) return this.coordinated
     const latest = new Map<string, { actor: Actor; at: number }>()
     this.countries.forEach((actor, at) => latest.set(actor.country, { actor, at }))
     const ranked = [...latest.values()].sort(
@@ -74,6 +78,11 @@ export class DocMemory {
     const [first, second] = ranked
     if (!first || !second) return null
     return first.at < second.at ? [first.actor, second.actor] : [second.actor, first.actor]
+  }
+
+  /** Two countries named together ("India and Pakistan", "the Iran-Venezuela commission"). */
+  rememberPair(first: Actor, second: Actor): void {
+    if (first.country !== second.country) this.coordinated = [first, second]
   }
 
   /** Names learned so far, for a second pass over the article. */

@@ -361,8 +361,14 @@ export function recognizeSentence(
     const last = words[a.to - 1]
     if (!first || !last) return
     const mention: Mention = { ...a.mention, span: [first.start, last.end], sentence, prep: prepBefore(words, a.from, ctx) }
+    const previous = mentions[mentions.length - 1]
     mentions.push(mention)
     memory.remember(mention)
+    // "India and Pakistan", "Iran-Venezuela": remember the pair for "both countries" later on.
+    const gap = previous ? text.slice(previous.span[1], mention.span[0]) : ''
+    if (previous?.actor && mention.actor && mention.kind !== 'pronoun' && previous.kind !== 'pronoun' && /^(\s*and\s+(the\s+)?|[-–])$/.test(gap)) {
+      memory.rememberPair(previous.actor, mention.actor)
+    }
   }
 }
 

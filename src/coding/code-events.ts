@@ -144,7 +144,10 @@ export function codeSentence(
       if (!cameo) continue
       const sides = findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords, isPassive)
       if (!sides) continue
-      const { modality, cue } = modalityOf(words, hit.from, coder.cues, pattern.modality === 'statement')
+      // "as a result of Carlsson's visit to China" is expected: the possessive noun names a visit
+      // that happened, whatever the main verb says about its results.
+      const isOwnedNoun = sides.how.startsWith('source: possessive')
+      const { modality, cue } = modalityOf(words, hit.from, coder.cues, pattern.modality === 'statement' || isOwnedNoun)
       const triggerStart = words[hit.from]?.start ?? sentence.span[0]
       const triggerText = text.slice(triggerStart, words[hit.to - 1]?.end ?? triggerStart)
       const own = pickDate(datesFor(modality), triggerStart, words, coder.cues.breaks)
