@@ -27,8 +27,12 @@ export function compileModalityCues(grammar: Grammar): ModalityCues {
   }
 }
 
+// Cue words are lower case as written: "May 16" is a date, not the modal "may".
 const at = (words: readonly Word[], i: number, cue: readonly string[]) =>
-  cue.every((k, j) => words[i + j]?.key === k)
+  cue.every((k, j) => {
+    const w = words[i + j]
+    return w?.key === k && (!w.isCapitalized || i + j === 0)
+  })
 
 /** The cue found in the clause before `trigger` (up to `reach` words back), if any. */
 function findCue(
