@@ -295,6 +295,11 @@ function finishRole(
   }
   if (!country) {
     if (name || !tail.role) return null
+    // Only a definite singular role points back: "the defence minister", "the general"; a bare
+    // plural ("ministers agreed sanctions") names a group, not the last official.
+    const determiner = scan.words[from - 1]?.key
+    const head = scan.words[tail.end - 1]?.key ?? ''
+    if ((determiner !== 'the' && determiner !== 'this') || /s$/.test(head)) return null
     // Bare role: "the defence minister" -> the last actor in that role in this article.
     const back = memory.byRole(tail.role.label)
     if (!back) return null

@@ -156,7 +156,7 @@ export function codeSentence(
       // the last day the article named ("Earlier on Friday ... He also held talks with ...").
       const date: DateMention | null =
         own ?? (modality === 'asserted' && running.day ? { ...running.day, text: `${running.day.text}, said earlier` } : null)
-      const location = sides.place ?? locationIn(placed, sides)
+      const location = sides.place ?? locationIn(placed, words, hit.from, coder.cues.breaks)
       for (const [source, target] of sides.sources.flatMap((src) => sides.targets.map((t) => [src, t] as const))) {
         if (source.country === target.country) continue
         const pairKey = SYMMETRIC.has(cameo.type)
@@ -205,10 +205,21 @@ export interface RunningDate {
   day: DateMention | null
 }
 
-/** Where a sentence places the event: "in Caracas", "at the Kremlin". */
-function locationIn(placed: readonly PlacedMention[], sides: { sources: readonly Actor[]; targets: readonly Actor[] }): Place | null {
-  void sides
-  const here = placed.find((m) => m.mention.place && (m.mention.prep === 'in' || m.mention.prep === 'at') && m.mention.kind !== 'country')
+/**
+ * Where a sentence places the event: "in Caracas", "at the Kremlin", in the trigger's own clause
+ * ("landed in Caracas from Managua, where he had been received" puts the reception in Managua).
+ */
+function locationIn(
+  placed: readonly PlacedMention[],
+  words: readonly Word[],
+  trigger: number,
+  breaks: ReadonlySet<string>,
+): Place | null {
+  const here = placed.find((m) => {
+    if (!m.mention.place || m.mention.kind === 'country' || !['in', 'at'].includes(m.mention.prep)) return false
+    const [from, to] = m.from < trigger ? [m.to, trigger] : [trigger + 1, m.from]
+    return !words.slice(from, to).some((w) => breaks.has(w.key))
+  })
   return here?.mention.place ?? null
 }
 

@@ -14,6 +14,7 @@ export interface ModalityCues {
   readonly hypothetical: readonly string[][]
   readonly planned: readonly string[][]
   readonly breaks: ReadonlySet<string>
+  readonly parentheticals: ReadonlySet<string>
 }
 
 /** Compile the cue lists of grammar.yaml once. */
@@ -24,6 +25,7 @@ export function compileModalityCues(grammar: Grammar): ModalityCues {
     hypothetical: keys(grammar.modality.hypothetical),
     planned: keys(grammar.modality.planned),
     breaks: new Set(grammar.clause_breaks),
+    parentheticals: new Set(grammar.parentheticals),
   }
 }
 
@@ -48,13 +50,15 @@ function findCue(
 }
 
 /** Where the trigger's clause starts: after the last clause break or comma before it. */
-export function clauseStart(words: readonly Word[], trigger: number, cues: ModalityCues, reach = 8): number {
+export function clauseStart(words: readonly Word[], trigger: number, cues: ModalityCues, reach = 12): number {
   const limit = Math.max(0, trigger - reach)
   for (let i = trigger - 1; i >= limit; i--) {
     const w = words[i]
     if (!w) break
     if (cues.breaks.has(w.key)) return i + 1
-    if (/[,;:“”"]/.test(w.after)) return i + 1
+    // "did not, however, sign": commas around a parenthetical word do not end the clause.
+    const isParenthetical = cues.parentheticals.has(w.key) || cues.parentheticals.has(words[i + 1]?.key ?? '')
+    if (/[,;:“”"]/.test(w.after) && !(isParenthetical && /^,$/.test(w.after))) return i + 1
   }
   return limit
 }

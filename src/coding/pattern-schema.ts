@@ -30,6 +30,7 @@ export const grammarSchema = z.object({
   pair_phrases: words,
   modality: z.object({ negated: words, hypothetical: words, planned: words }),
   clause_breaks: words,
+  parentheticals: words,
   prepositions: words,
   determiners: words,
   name_particles: words,

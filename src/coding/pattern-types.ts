@@ -35,6 +35,7 @@ export interface Grammar {
     readonly planned: readonly string[]
   }
   readonly clause_breaks: readonly string[]
+  readonly parentheticals: readonly string[]
   readonly prepositions: readonly string[]
   readonly determiners: readonly string[]
   readonly name_particles: readonly string[]
