@@ -29,7 +29,10 @@ export function isSameEvent(a: EventMention, b: EventMention): boolean {
   const straight = a.source.country === b.source.country && a.target.country === b.target.country
   const reversed = a.source.country === b.target.country && a.target.country === b.source.country
   if (!straight && !(reversed && SYMMETRIC_TYPES.has(a.type))) return false
-  if (!compatible(a.date, b.date)) return false
+  // One article tells one trip over several days (arrived Thursday, met Friday): its visits
+  // are one visit whatever day each sentence names.
+  const isTrip = (a.type === 'visit' || a.type === 'host_visit') && a.article === b.article
+  if (!isTrip && !compatible(a.date, b.date)) return false
   const [bSource, bTarget] = straight ? [b.source, b.target] : [b.target, b.source]
   // Meetings repeat with different counterparts of one country ("met the foreign minister",
   // "held talks with the oil minister"): only the same counterpart, or none named, is one meeting.
@@ -55,7 +58,12 @@ export function mergeInArticle(mentions: readonly EventMention[]): EventMention[
 export function representative(group: readonly EventMention[]): EventMention {
   const first = group[0]
   if (!first) throw new Error('empty event group')
-  const dated = group.find((m) => m.date !== null && m.date_precision === 'day') ?? group.find((m) => m.date !== null)
+  // A trip is dated by its first day (the arrival), other events by their first dated mention.
+  const byDate = [...group].filter((m) => m.date !== null).sort((x, y) => (x.date ?? '').localeCompare(y.date ?? ''))
+  const isTrip = first.type === 'visit' || first.type === 'host_visit'
+  const dated = isTrip
+    ? byDate.find((m) => m.date_precision === 'day') ?? byDate[0]
+    : group.find((m) => m.date !== null && m.date_precision === 'day') ?? group.find((m) => m.date !== null)
   const located = group.find((m) => m.location !== null)
   return {
     ...first,
