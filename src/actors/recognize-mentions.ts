@@ -131,7 +131,8 @@ function assembleFrom(
     let tail = roleTail(scan, cursor, ctx)
     // "British corporate affairs minister", "a Ugandan goodwill mission": up to two lower-case
     // words may stand between the adjective and the role noun.
-    for (let skip = 1; skip <= 2 && !tail.role && !tail.sector; skip++) {
+    const isAppositionBreak = /[,;:]/.test(scan.words[cursor - 1]?.after ?? '')
+    for (let skip = 1; skip <= 2 && adjective && !isAppositionBreak && !tail.role && !tail.sector; skip++) {
       const between = scan.words.slice(cursor, cursor + skip)
       if (between.length < skip || between.some((w) => w.isCapitalized || scan.hitAt.has(scan.words.indexOf(w)) || /[,;:]/.test(w.after))) break
       tail = roleTail(scan, cursor + skip, ctx)
@@ -196,6 +197,9 @@ function assembleFrom(
   }
 
   if (entryOf(hit, 'pronoun')) {
+    // "Peters and his Australian counterpart": a possessive before another actor is part of it.
+    const next = scan.hitAt.get(hit.to)
+    if (next && next.values.some((v) => v.kind === 'adjective' || v.kind === 'role' || v.kind === 'actor-noun' || v.kind === 'country')) return null
     const actor = memory.lastPerson()
     if (!actor) return null
     return { from: hit.from, to: hit.to, mention: { kind: 'pronoun', actor, place: null, why: `pronoun “${scan.words[hit.from]?.raw}” → ${actor.person ?? actor.role ?? actor.code}` } }
