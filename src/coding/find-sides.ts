@@ -137,7 +137,10 @@ export function findSides(
     }
     // "After his trip to Nicaragua, Amir-Abdollahian arrived ...": a pronoun in an opening phrase
     // points forward to the subject of the main clause, not back to the previous sentence.
-    if (owner?.mention.kind === 'pronoun') {
+    // Only a possessive points forward ("After his trip ..., X arrived"); a subject pronoun
+    // ("When he was in Tokyo, Machimura told him") points back.
+    const pronoun = owner ? words[owner.from]?.key : undefined
+    if (owner?.mention.kind === 'pronoun' && (pronoun === 'his' || pronoun === 'her')) {
       const comma = words.findIndex((w, i) => i >= end && /,/.test(w.after))
       const main = comma >= 0 ? mentions.find((m) => m.from === comma + 1 && isActor(m) && m.mention.kind !== 'pronoun') : undefined
       if (main) [source, sourceHow] = [main, 'subject of the main clause after an opening phrase']
