@@ -64,10 +64,11 @@ function placeMentions(words: readonly Word[], mentions: readonly Mention[]): Pl
 }
 
 /** Does one of `needs` occur within `window` words after the trigger? */
-function hasNeeded(words: readonly Word[], end: number, pattern: EventPattern): boolean {
+function hasNeeded(words: readonly Word[], start: number, end: number, pattern: EventPattern): boolean {
   if (pattern.needs.length === 0) return true
   const window = pattern.window > 0 ? pattern.window : 8
-  for (let i = end; i < Math.min(words.length, end + window); i++) {
+  // The trigger may carry the word itself: "assistance to Fiji".
+  for (let i = start; i < Math.min(words.length, end + window); i++) {
     if (pattern.needs.includes(words[i]?.key ?? '')) return true
   }
   return false
@@ -136,10 +137,11 @@ export function codeSentence(
       if (before && pattern.before.includes(before)) continue
       // "plans to end the arms embargo on China" cancels the sanction.
       if (words.slice(Math.max(0, hit.from - 4), hit.from).some((w) => pattern.unless.includes(w.key))) continue
-      if (pattern.said_by.length > 0 && !words.slice(Math.max(0, hit.from - 12), hit.from).some((w) => pattern.said_by.includes(w.key))) continue
+      // A speaker's verb anywhere in the sentence: '"We must work together," the minister said'.
+      if (pattern.said_by.length > 0 && !words.some((w, i) => (i < hit.from || i >= hit.to) && pattern.said_by.includes(w.key))) continue
       // "the ambassador was summoned": the grammatical subject is the target.
       const isPassive = hit.to - hit.from === 1 && coder.passive.has(before ?? '') && /ed$/.test(words[hit.from]?.key ?? '')
-      if (!hasNeeded(words, hit.to, pattern)) continue
+      if (!hasNeeded(words, hit.from, hit.to, pattern)) continue
       const cameo = coder.cameo.get(pattern.cameo)
       if (!cameo) continue
       const sides = findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords, isPassive)

@@ -85,7 +85,14 @@ function subjectGroup(
     // A possessive is no subject: "Maduro described Amir-Abdollahian's visit as productive".
     if (words[m.to]?.key === 's' && /['’]$/.test(words[m.to - 1]?.after ?? '')) continue
     if (m.mention.prep === '' || m.mention.kind === 'pair') {
-      const group = [m, ...coordinatedAfter(left, m, words, sw)]
+      // A list reaches back over commas: "Saudi Arabia, Kuwait and the UAE pledged".
+      let head = m
+      for (let j = i - 1; j >= 0; j--) {
+        const prev = left[j]
+        if (!prev || prev.to !== head.from || prev.mention.prep !== '' || !/,/.test(words[prev.to - 1]?.after ?? '')) break
+        head = prev
+      }
+      const group = [head, ...coordinatedAfter(left, head, words, sw)]
       return group
     }
     if (m.mention.prep === 'and') continue // second member; keep walking to the first
@@ -253,6 +260,15 @@ export function findSides(
       const y = x ? after.find((m) => m.from >= x.to && m.mention.prep === 'and' && m.from - x.to <= 2) : undefined
       if (x?.mention.actor && y?.mention.actor) {
         return resolveBetween(x.mention.actor, y.mention.actor, source?.mention.actor ?? null, place)
+      }
+      // "a deal on China-UK tourism", "Iran-Venezuela talks"
+      const hyphened = after.find((m, k) => {
+        const next = after[k + 1]
+        return m.from - end <= 6 && next !== undefined && next.from === m.to && /^[-–]$/.test(words[m.to - 1]?.after ?? '')
+      })
+      const partner = hyphened ? after[after.indexOf(hyphened) + 1] : undefined
+      if (hyphened?.mention.actor && partner?.mention.actor) {
+        return resolveBetween(hyphened.mention.actor, partner.mention.actor, source?.mention.actor ?? null, place)
       }
     }
   }

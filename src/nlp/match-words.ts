@@ -19,7 +19,9 @@ export interface Word {
   readonly after: string
 }
 
-const WORD = /[\p{L}\p{N}]+/gu
+// Prefixed compounds are one word, so "co-operation" meets "cooperation" and "counter-part"
+// meets "counterpart"; other hyphens split ("Iran-Venezuela" is two names).
+const WORD = /(?:(?<![\p{L}\p{N}])(?:co|re|non|anti|pre|post|inter|counter)[-‐](?=\p{L}))?[\p{L}\p{N}]+/giu
 
 /** Fold a phrase for lookups. @example foldKey('Nicolás') -> 'nicolas' */
 export function foldKey(text: string): string {
@@ -39,7 +41,7 @@ export function splitWords(text: string, offset: number): Word[] {
       start,
       end: start + raw.length,
       raw,
-      key: foldKey(raw),
+      key: foldKey(raw.replace(/[-‐]/, '')),
       isCapitalized: /^\p{Lu}/u.test(raw),
       after: '',
     })
@@ -55,5 +57,5 @@ export function splitWords(text: string, offset: number): Word[] {
 
 /** Split a dictionary phrase into folded keys. @example phraseKeys('U.S.') -> ['u', 's'] */
 export function phraseKeys(phrase: string): string[] {
-  return [...foldKey(phrase).matchAll(WORD)].map((m) => m[0])
+  return [...foldKey(phrase).matchAll(WORD)].map((m) => m[0].replace(/[-‐]/, ''))
 }
