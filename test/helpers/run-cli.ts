@@ -3,7 +3,7 @@
  * The tests spawn `dist/src/cli/main.js`, so `npm run build` must have run (`npm test` does it).
  */
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -14,8 +14,8 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 /** The built CLI entry point. */
 export const CLI_PATH = join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js')
 
-/** The seven example articles: examples/ also holds README.md and gold.jsonl, which are not. */
-export const EXAMPLE_ARTICLES: readonly string[] = ['examples/text', 'examples/html', 'examples/feed.jsonl']
+/** The folder of the seven example articles (examples/gold.jsonl holds their gold events). */
+export const EXAMPLE_ARTICLES: readonly string[] = ['examples/articles']
 
 /** What one run printed and how it ended. `code` is null when a signal ended the process. */
 export interface CliRun {
@@ -25,7 +25,7 @@ export interface CliRun {
 }
 
 export interface RunCliOptions {
-  /** Working directory; the repository root by default, so 'examples/text' works. */
+  /** Working directory; the repository root by default, so 'examples/articles' works. */
   readonly cwd?: string
   /** Text written to the process's stdin (for `dyad extract -`). */
   readonly stdin?: string
@@ -33,8 +33,8 @@ export interface RunCliOptions {
 
 /**
  * Run `node dist/src/cli/main.js ...args` and collect its output; never throws on a non-zero exit.
- * @example await runCli(['extract', 'examples/text', '--format', 'jsonl'])
- *   -> { code: 0, stdout: '{"article":"nasirzadeh-arrives-caracas-2024-11-20",...}\n...', stderr: '' }
+ * @example await runCli(['extract', 'examples/articles', '--format', 'jsonl'])
+ *   -> { code: 0, stdout: '{"article":"nasirzadeh-arrives-caracas-2024-11-20",...}\n', stderr: '' }
  */
 export function runCli(args: readonly string[], opts: RunCliOptions = {}): Promise<CliRun> {
   assertBuilt()
@@ -42,7 +42,12 @@ export function runCli(args: readonly string[], opts: RunCliOptions = {}): Promi
     const child = execFile(
       process.execPath,
       [CLI_PATH, ...args],
-      { cwd: opts.cwd ?? REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
+      {
+        cwd: opts.cwd ?? REPO_ROOT,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 120_000,
+      },
       (error, stdout, stderr) => {
         // execFile reports a non-zero exit as an error with a numeric `code`; anything else
         // (the binary missing, a timeout) is a real failure of the test harness.
@@ -60,7 +65,7 @@ export function linesOf(text: string): string[] {
   return text.split('\n').filter((line) => line.trim() !== '')
 }
 
-/** True when output shows a Node stack trace ("    at fn (file:1:2)"), which users must never see. */
+/** True when output shows a Node stack trace ("    at fn (file:1:2)"); users must never see one. */
 export function hasStackTrace(text: string): boolean {
   return /^\s+at .+:\d+:\d+\)?$/m.test(text)
 }
@@ -73,16 +78,30 @@ export function makeTempDir(prefix = 'dyad-test-'): { dir: string; remove: () =>
 
 let checked = false
 
-/** Fail with advice when the CLI has not been built; warn once when the build looks stale. */
+/** Fail with advice when the CLI is not built; warn once when src/ is newer than the build. */
 function assertBuilt(): void {
   if (checked) return
   if (!existsSync(CLI_PATH)) {
-    throw new Error(`${CLI_PATH} does not exist: run \`npm run build\` first (\`npm test\` does it)`)
+    throw new Error(`${CLI_PATH} is missing: run \`npm run build\` first (\`npm test\` does it)`)
   }
-  const built = statSync(CLI_PATH).mtimeMs
-  const program = join(REPO_ROOT, 'src', 'cli', 'program.ts')
-  if (existsSync(program) && statSync(program).mtimeMs > built) {
-    console.warn(`dist/ is older than src/cli/program.ts: run \`npm run build\` to test the latest CLI`)
+  const newest = newestSource(join(REPO_ROOT, 'src'))
+  if (newest !== null && newest.mtimeMs > statSync(CLI_PATH).mtimeMs) {
+    console.warn(`${newest.path} is newer than dist/: run \`npm run build\` to test it`)
   }
   checked = true
+}
+
+/** The most recently changed non-test .ts file under a folder, searched recursively. */
+function newestSource(folder: string): { path: string; mtimeMs: number } | null {
+  let newest: { path: string; mtimeMs: number } | null = null
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name)
+    const found = entry.isDirectory()
+      ? newestSource(path)
+      : entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')
+        ? { path, mtimeMs: statSync(path).mtimeMs }
+        : null
+    if (found !== null && (newest === null || found.mtimeMs > newest.mtimeMs)) newest = found
+  }
+  return newest
 }

@@ -1,40 +1,21 @@
 /**
- * Score a gold file in-process, the way `dyad eval GOLD --articles PATH...` does: read the
- * articles, run the pipeline on each, and match the event mentions against the gold events.
+ * Score a gold file with the built `dyad eval --format json`, so the quality ratchet measures
+ * exactly what a user's `dyad eval` reports (including how eval merges an article's mentions).
  */
-import { readFileSync } from 'node:fs'
-import type { EventMention } from '../../src/doc.js'
-import { parseGold } from '../../src/eval/gold.js'
-import { scoreArticles, type EvalReport } from '../../src/eval/score.js'
-import { readInputs } from '../../src/ingest/read-inputs.js'
-import { processArticle } from '../../src/pipeline.js'
-import { loadResources } from '../../src/resources.js'
-
-export interface CorpusScore {
-  readonly report: EvalReport
-  /** Inputs that gave no article, as `origin: reason` (a broken corpus should not pass silently). */
-  readonly skipped: readonly string[]
-}
+import type { EvalReport } from '../../src/eval/score.js'
+import { hasStackTrace, runCli } from './run-cli.js'
 
 /**
- * @example await scoreCorpus('../shared/corpus/dev/gold.jsonl', ['../shared/corpus/dev/articles.jsonl'])
- *   -> { report: { overall: { precision: 0.587, recall: 0.332, ... }, ... }, skipped: [] }
+ * @example await scoreCorpus('corpus/dev/gold.jsonl', ['corpus/dev/articles.jsonl'])
+ *   -> { overall: { precision: 0.778, recall: 0.472, ... }, misses: [...], ... }
  */
 export async function scoreCorpus(
   goldPath: string,
   articlePaths: readonly string[],
-): Promise<CorpusScore> {
-  const gold = parseGold(readFileSync(goldPath, 'utf8'), goldPath)
-  const resources = await loadResources()
-  const extracted = new Map<string, EventMention[]>()
-  const skipped: string[] = []
-  for await (const result of readInputs([...articlePaths])) {
-    if (!result.ok) {
-      skipped.push(`${result.origin}: ${result.reason}`)
-      continue
-    }
-    const doc = processArticle(result.article, resources)
-    extracted.set(doc.article.id, [...(doc.eventMentions ?? [])])
+): Promise<EvalReport> {
+  const run = await runCli(['eval', goldPath, '--articles', ...articlePaths, '--format', 'json'])
+  if (run.code !== 0 || hasStackTrace(run.stderr)) {
+    throw new Error(`dyad eval ${goldPath} exited ${run.code}:\n${run.stderr}`)
   }
-  return { report: scoreArticles(gold, extracted), skipped }
+  return JSON.parse(run.stdout) as EvalReport
 }
