@@ -9,6 +9,7 @@ import { extractCommand } from './commands/extract.js'
 import { ingestCommand } from './commands/ingest.js'
 import { eventsCommand } from './commands/events.js'
 import { evalCommand } from './commands/eval.js'
+import { serveCommand } from './commands/serve.js'
 import { OUTPUT_FORMATS } from './format-events.js'
 
 const DEFAULT_DB = 'dyad.db'
@@ -32,16 +33,19 @@ export function buildProgram(): Command {
         'HTML pages, or JSONL with {id, title, text, published, url, outlet} per line; "-" reads stdin.',
     )
     .version('0.1.0')
+    // Set before the commands are added so each inherits it: bad usage anywhere exits 2.
+    .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
       `
 Examples:
-  dyad extract examples/                      print the events found, as a table
+  dyad extract examples/articles/             print the events found, as a table
   dyad extract article.txt --format jsonl     one JSON event mention per line
-  dyad ingest examples/ --db dyad.db          store articles and events (re-ingest is a no-op)
+  dyad ingest examples/articles --db dyad.db  store articles and events (re-ingest is a no-op)
   dyad events --dyad IRN-VEN --type visit     query stored events of one dyad
-  dyad eval gold.jsonl --articles corpus/     precision, recall and F1 against a gold file`,
+  dyad eval gold.jsonl --articles corpus/     precision, recall and F1 against a gold file
+  dyad serve --db dyad.db                     the workbench at http://127.0.0.1:8787`,
     )
 
   program
@@ -93,12 +97,32 @@ Examples:
       await evalCommand(gold, opts)
     })
 
+  program
+    .command('serve')
+    .description('serve the HTTP API and the analyst workbench page over a store')
+    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option('--port <n>', 'TCP port (0 picks a free one)', '8787')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .addHelpText(
+      'after',
+      '\nPOST /api/articles stores articles only when DYAD_TOKEN is set; send it as\n' +
+        '`Authorization: Bearer <token>`. The API is documented at /api/openapi.json.',
+    )
+    .action(async (opts) => {
+      await serveCommand(opts)
+    })
+
   return program
 }
 
 /** Run the CLI with process arguments. */
 export async function main(argv: readonly string[]): Promise<void> {
-  const program = buildProgram().exitOverride()
+  // `dyad extract ... | head` closes the pipe early: stop quietly instead of a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw error
+  })
+  const program = buildProgram()
   try {
     await program.parseAsync([...argv])
   } catch (error) {

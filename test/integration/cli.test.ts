@@ -183,7 +183,7 @@ describe('dyad extract: inputs it cannot use', () => {
   // Known bug: commander errors inside a subcommand (bad choice, unknown option, missing
   // argument) exit 1, not 2, because program.ts calls exitOverride() only after adding the
   // commands. Turn into `it` once fixed.
-  it.fails.each(badUsage)('exits 2 on bad usage %j', async (args) => {
+  it.each(badUsage)('exits 2 on bad usage %j', async (args) => {
     const run = await runCli(['extract', 'examples/articles', ...args])
     expect(run.code).toBe(2)
   })
@@ -393,7 +393,7 @@ describe('dyad eval', () => {
   })
 
   // Known bug: exits 1 (see "exits 2 on bad usage" above). Turn into `it` once fixed.
-  it.fails('exits 2 when --articles is missing', async () => {
+  it('exits 2 when --articles is missing', async () => {
     const run = await runCli(['eval', goldPath])
     expect(run.code).toBe(2)
   })

@@ -24,10 +24,15 @@ export async function evalCommand(goldPath: string, opts: EvalOptions): Promise<
   const gold = parseGold(readFileSync(goldPath, 'utf8'), goldPath)
   const extracted = new Map<string, EventMention[]>()
   const tally: RunTally = { articles: 0, skipped: 0, undated: 0 }
-  for await (const doc of readDocs(opts.articles, opts, tally, () => {})) {
+  // Skipped inputs are named on stderr; notes about undated articles are not news here.
+  const log = (line: string) => {
+    if (line.startsWith('skipped')) process.stderr.write(`${line}\n`)
+  }
+  for await (const doc of readDocs(opts.articles, opts, tally, log)) {
     // Score events, not sentences: mentions of one event within the article count once.
     extracted.set(doc.article.id, mergeInArticle(doc.eventMentions ?? []).map(representative))
   }
+  if (tally.skipped > 0) process.exitCode = 3
   const report = scoreArticles(gold, extracted)
   if (opts.format === 'json') process.stdout.write(`${toJson(report)}\n`)
   else {
