@@ -126,7 +126,7 @@ describe('load-dictionaries: the real dictionaries', () => {
   })
 
   it.each([
-    ['Aziz Nasirzadeh', 'defence-minister', 'IRN', '2024-08-21', null],
+    ['Aziz Nasirzadeh', 'defence-minister', 'IRN', '2024-08-21', '2026-02-28'],
     ['Amir Hatami', 'defence-minister', 'IRN', '2017-08-20', '2021-08-25'],
     ['Hossein Amir-Abdollahian', 'foreign-minister', 'IRN', '2021-08-25', '2024-05-19'],
     ['Hassan Rouhani', 'president', 'IRN', '2013-08-03', '2021-08-03'],
