@@ -278,7 +278,13 @@ function finishRole(
   let end = tail.end
   // "Minister Hossein Amir-Abdollahian" (known), or ", Evo Morales" after a comma (apposition).
   let nameStart = end
-  if (scan.words[end - 1]?.after === ',' && scan.words[end]?.isCapitalized) nameStart = end
+  // Ranks and titles before the name, also after an apposition comma:
+  // "his Belarusian counterpart, Lieutenant General Viktor Khrenin".
+  // An apposition after "of the Iranian Navy," stays its own mention: it is the subject.
+  const isApposition = /,/.test(scan.words[end - 1]?.after ?? '')
+  const opensClause = ['', 'and'].includes(prepBefore(scan.words, from, ctx))
+  if (scan.words[end]?.isCapitalized && (!isApposition || opensClause)) nameStart = roleTail(scan, end, ctx).end
+  else if (isApposition) nameStart = -1
   const personHit = scan.hitAt.get(nameStart)
   const known = entryOf(personHit, 'person')
   const label = tail.role?.label ?? null
@@ -289,8 +295,8 @@ function finishRole(
     const actor = country && m.actor && m.actor.country !== country ? { ...m.actor } : m.actor
     return { from, to: personHit.to, mention: { ...m, actor } }
   }
-  const nameEnd = scan.words[nameStart]?.isCapitalized ? nameRun(scan, nameStart, particles) : nameStart
-  const name = nameEnd > nameStart ? scan.words.slice(nameStart, nameEnd).map((w) => w.raw).join(' ') : null
+  const nameEnd = nameStart >= 0 && scan.words[nameStart]?.isCapitalized ? nameRun(scan, nameStart, particles) : nameStart
+  const name = nameStart >= 0 && nameEnd > nameStart ? scan.words.slice(nameStart, nameEnd).map((w) => w.raw).join(' ') : null
   if (name) end = nameEnd
   if (name && !country) {
     // "Foreign Minister Straw": the name may be known from earlier in the article.
