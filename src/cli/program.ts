@@ -9,7 +9,6 @@ import { extractCommand } from './commands/extract.js'
 import { ingestCommand } from './commands/ingest.js'
 import { eventsCommand } from './commands/events.js'
 import { evalCommand } from './commands/eval.js'
-import { serveCommand } from './commands/serve.js'
 import { OUTPUT_FORMATS } from './format-events.js'
 
 const DEFAULT_DB = 'dyad.db'
@@ -44,8 +43,7 @@ Examples:
   dyad extract article.txt --format jsonl     one JSON event mention per line
   dyad ingest examples/articles --db dyad.db  store articles and events (re-ingest is a no-op)
   dyad events --dyad IRN-VEN --type visit     query stored events of one dyad
-  dyad eval gold.jsonl --articles corpus/     precision, recall and F1 against a gold file
-  dyad serve --db dyad.db                     the workbench at http://127.0.0.1:8787`,
+  dyad eval gold.jsonl --articles corpus/     precision, recall and F1 against a gold file`,
     )
 
   program
@@ -95,21 +93,6 @@ Examples:
     .addOption(publishedOption())
     .action(async (gold: string, opts) => {
       await evalCommand(gold, opts)
-    })
-
-  program
-    .command('serve')
-    .description('serve the HTTP API and the analyst workbench page over a store')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
-    .option('--port <n>', 'TCP port (0 picks a free one)', '8787')
-    .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .addHelpText(
-      'after',
-      '\nPOST /api/articles stores articles only when DYAD_TOKEN is set; send it as\n' +
-        '`Authorization: Bearer <token>`. The API is documented at /api/openapi.json.',
-    )
-    .action(async (opts) => {
-      await serveCommand(opts)
     })
 
   return program
