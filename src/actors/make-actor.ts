@@ -47,11 +47,9 @@ export function holderOn(
   day: string | null,
 ): PersonEntry | null {
   if (day === null) return null
-  return (
-    people.find((p) =>
-      p.roles.some(
-        (s) => s.role === roleId && s.country === country && s.from <= day && (s.to === null || day <= s.to),
-      ),
-    ) ?? null
+  const holders = people.filter((p) =>
+    p.roles.some((s) => s.role === roleId && s.country === country && s.from <= day && (s.to === null || day <= s.to)),
   )
+  // Offices with several holders at once (ambassadors, envoys) name no one in particular.
+  return holders.length === 1 ? (holders[0] ?? null) : null
 }
