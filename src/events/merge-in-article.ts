@@ -25,7 +25,8 @@ const compatible = (a: string | null | undefined, b: string | null | undefined) 
 export function isSameEvent(a: EventMention, b: EventMention): boolean {
   if (a.type !== b.type || !a.target || !b.target) return false
   if (STATEMENT_TYPES.has(a.type) && a.sentence !== b.sentence) return false
-  if ((a.modality === 'planned') !== (b.modality === 'planned')) return false
+  // What happened, what is planned and what was denied are different things.
+  if (a.modality !== b.modality) return false
   const straight = a.source.country === b.source.country && a.target.country === b.target.country
   const reversed = a.source.country === b.target.country && a.target.country === b.source.country
   if (!straight && !(reversed && SYMMETRIC_TYPES.has(a.type))) return false

@@ -30,7 +30,9 @@ export async function evalCommand(goldPath: string, opts: EvalOptions): Promise<
   }
   for await (const doc of readDocs(opts.articles, opts, tally, log)) {
     // Score events, not sentences: mentions of one event within the article count once.
-    extracted.set(doc.article.id, mergeInArticle(doc.eventMentions ?? []).map(representative))
+    // Only what is stored as events is merged; negated and hypothetical mentions stay apart.
+    const scored = (doc.eventMentions ?? []).filter((e) => e.modality === 'asserted' || e.modality === 'planned')
+    extracted.set(doc.article.id, mergeInArticle(scored).map(representative))
   }
   if (tally.skipped > 0) process.exitCode = 3
   const report = scoreArticles(gold, extracted)
