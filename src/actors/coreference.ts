@@ -16,8 +16,18 @@ export class DocMemory {
   private readonly counts = new Map<string, number>()
   private coordinated: [Actor, Actor] | null = null
 
-  constructor(learned?: ReadonlyMap<string, Actor>) {
+  constructor(
+    learned?: ReadonlyMap<string, Actor>,
+    private readonly institutions: ReadonlySet<string> = new Set(),
+  ) {
     if (learned) for (const [k, v] of learned) this.names.set(k, v)
+  }
+
+  /** A role held by a person ("Minister of Foreign Affairs"), not a body ("Ministry of ..."). */
+  private isPersonal(actor: Actor): boolean {
+    if (actor.person) return true
+    const words = foldKey(actor.role ?? '').split(/\s+/)
+    return actor.role !== null && !words.some((w) => this.institutions.has(w))
   }
 
   /** Take note of a mention just recognised. */
@@ -36,7 +46,7 @@ export class DocMemory {
       if (tail && tail !== last && tail.length > 3) this.names.set(foldKey(tail), actor)
     }
     if (mention.kind === 'role' || (mention.kind === 'person' && actor.role)) {
-      this.person = actor
+      if (this.isPersonal(actor)) this.person = actor
       if (actor.role) this.roles.set(actor.role, actor)
     }
     if (mention.kind !== 'pronoun' && mention.kind !== 'pair') {

@@ -397,9 +397,10 @@ export const recognizeMentions = defineStage<'mentions', RecognizeContext>({
     const day = doc.article.publishedOn
     // First pass learns names from appositions anywhere in the article, so a surname used before
     // its full introduction (a headline "Nasirzadeh in Minsk") still resolves.
-    const learner = new DocMemory()
+    const institutions = new Set(ctx.actorIndex.grammar.institution_words)
+    const learner = new DocMemory(undefined, institutions)
     for (const s of sentences) recognizeSentence(doc.article.text, s.span, s.index, day, ctx, learner)
-    const memory = new DocMemory(learner.learnedNames())
+    const memory = new DocMemory(learner.learnedNames(), institutions)
     return sentences.flatMap((s) => recognizeSentence(doc.article.text, s.span, s.index, day, ctx, memory))
   },
 })
