@@ -241,13 +241,16 @@ export function findSides(
         targetHow = 'the other country the sentence names'
       }
     } else if (slot === 'location') {
+      // A city, or a country travelled to ("a joint visit to the Solomon Islands to meet ...").
       const here = mentions.find(
-        (m) => m.mention.place && m.mention.kind !== 'country' && ['in', 'to', 'at'].includes(m.mention.prep),
+        (m) =>
+          m.mention.place &&
+          (m.mention.kind !== 'country' ? ['in', 'to', 'at'] : ['to']).includes(m.mention.prep),
       )
       const country = here?.mention.place?.country ?? null
       if (here?.mention.place && country && (!source?.mention.actor || country !== source.mention.actor.country)) {
         targets.push(here.mention.actor ?? { country, sector: 'GOV', role: null, person: null, org: null, code: `${country}GOV` })
-        place = here.mention.place
+        if (here.mention.kind !== 'country') place = here.mention.place
         targetHow = `host country of “${here.mention.place.name}”`
       }
     } else if (slot === 'between') {
