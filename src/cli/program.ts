@@ -9,7 +9,14 @@ import { extractCommand } from './commands/extract.js'
 import { ingestCommand } from './commands/ingest.js'
 import { eventsCommand } from './commands/events.js'
 import { evalCommand } from './commands/eval.js'
+import { dyadCommand } from './commands/dyad.js'
+import { exportCommand } from './commands/export.js'
+import { EXPORT_FORMATS } from '../export/export-events.js'
+import { serveCommand } from './commands/serve.js'
+import { actorsLookupCommand } from './commands/actors.js'
 import { OUTPUT_FORMATS } from './format-events.js'
+import { parseByteSize } from '../ingest/byte-size.js'
+import { DEFAULT_MAX_BYTES } from '../ingest/read-inputs.js'
 
 const DEFAULT_DB = 'dyad.db'
 
@@ -22,6 +29,21 @@ const publishedOption = () =>
       return v
     },
   )
+/** `--strict` and `--max-size`: how a run treats inputs it cannot use. */
+const strictOption = () =>
+  new Option('--strict', 'stop with exit code 1 at the first input that has to be skipped')
+const maxSizeOption = () =>
+  new Option(
+    '--max-size <size>',
+    'skip any article larger than this (a file, a JSONL line or stdin)',
+  )
+    .default(DEFAULT_MAX_BYTES, '10MB')
+    .argParser((v) => {
+      const bytes = parseByteSize(v)
+      if (bytes !== null) return bytes
+      const message = `--max-size "${v}" is not a size like 10MB, 512KB or 2000000`
+      throw new CommanderError(2, 'E_USAGE', message)
+    })
 
 /** Build the command tree (exported for tests). */
 export function buildProgram(): Command {
@@ -43,7 +65,8 @@ Examples:
   dyad extract article.txt --format jsonl     one JSON event mention per line
   dyad ingest examples/articles --db dyad.db  store articles and events (re-ingest is a no-op)
   dyad events --dyad IRN-VEN --type visit     query stored events of one dyad
-  dyad eval gold.jsonl --articles corpus/     precision, recall and F1 against a gold file`,
+  dyad eval gold.jsonl --articles corpus/     precision, recall and F1 against a gold file
+  dyad serve --db dyad.db                     the workbench at http://127.0.0.1:8787`,
     )
 
   program
@@ -53,6 +76,8 @@ Examples:
     .addOption(formatOption())
     .addOption(publishedOption())
     .option('--all', 'include negated and hypothetical event mentions too')
+    .addOption(strictOption())
+    .addOption(maxSizeOption())
     .action(async (paths: string[], opts) => {
       const tally = await extractCommand(paths, opts)
       if (tally.skipped > 0) process.exitCode = 3
@@ -65,6 +90,9 @@ Examples:
     .option('--db <file>', 'SQLite database file (created when missing)', DEFAULT_DB)
     .addOption(publishedOption())
     .option('-q, --quiet', 'print nothing but errors')
+    .addOption(strictOption())
+    .addOption(maxSizeOption())
+    .option('--log-stored', 'print "stored <article id>" on stdout as each article is committed')
     .action(async (paths: string[], opts) => {
       const tally = await ingestCommand(paths, opts)
       if (tally.skipped > 0) process.exitCode = 3
@@ -93,6 +121,68 @@ Examples:
     .addOption(publishedOption())
     .action(async (gold: string, opts) => {
       await evalCommand(gold, opts)
+    })
+
+  program
+    .command('serve')
+    .description('serve the HTTP API and the analyst workbench page over a store')
+    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option('--port <n>', 'TCP port (0 picks a free one)', '8787')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .addHelpText(
+      'after',
+      '\nPOST /api/articles stores articles only when DYAD_TOKEN is set; send it as\n' +
+        '`Authorization: Bearer <token>`. The API is documented at /api/openapi.json.',
+    )
+    .action(async (opts) => {
+      await serveCommand(opts)
+    })
+
+  program
+    .command('dyad')
+    .description('what happened between two countries: events and Goldstein per month, sectors, people')
+    .argument('<a>', 'first country code (e.g. IRN)')
+    .argument('<b>', 'second country code (e.g. VEN); either direction counts')
+    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option('--from <YYYY-MM-DD>', 'only events on or after this day')
+    .option('--to <YYYY-MM-DD>', 'only events on or before this day')
+    .option('--planned', 'count planned events too (by default only asserted ones)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (a: string, b: string, opts) => {
+      await dyadCommand(a, b, opts)
+    })
+
+  program
+    .command('export')
+    .description('write the deduplicated events as GDELT 2.0, PLOVER, CSV or JSON lines')
+    .addOption(new Option('-f, --format <format>', 'export format').choices([...EXPORT_FORMATS]).default('jsonl'))
+    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option('--dyad <A-B>', 'only events between two countries, either direction (e.g. IRN-VEN)')
+    .option('--from <YYYY-MM-DD>', 'only events on or after this day')
+    .option('--to <YYYY-MM-DD>', 'only events on or before this day')
+    .option('--type <types>', 'comma-separated event types (visit, meet, sign_agreement, ...)')
+    .option('--modality <list>', 'asserted,planned (default: asserted for gdelt and plover, both for csv and jsonl)')
+    .option('--mentions', 'gdelt: write the Mentions table (one row per event and article) instead')
+    .option('--header', 'gdelt: start with a line of column names')
+    .option('-o, --out <file>', 'write to this file instead of stdout')
+    .action(async (opts) => {
+      await exportCommand(opts)
+    })
+
+  const actors = program.command('actors').description('inspect how dyad resolves actors')
+  actors
+    .command('lookup')
+    .description('explain how a phrase resolves: a role on a day, a name and its offices, a capital')
+    .argument('<phrase>', 'e.g. "defence minister", "Amir-Abdollahian", "Tehran"')
+    .option('--country <code>', 'the country a bare role belongs to (ISO alpha-3, e.g. IRN)')
+    .option('--date <YYYY-MM-DD>', 'the day that picks the office holder (the article date)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  dyad actors lookup "defence minister" --country IRN --date 2019-01-10\n  dyad actors lookup "Amir-Abdollahian"',
+    )
+    .action(async (phrase: string, opts) => {
+      await actorsLookupCommand(phrase, opts)
     })
 
   return program

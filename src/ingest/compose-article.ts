@@ -44,7 +44,8 @@ export interface ArticleParts {
  *   -> 'Envoy visits Lima\n\nThe envoy arrived.'
  */
 export function composeArticle(parts: ArticleParts, detectLanguage?: DetectLanguage): Article {
-  const { body, title } = parts
+  const body = safeText(parts.body)
+  const title = parts.title === null ? null : safeText(parts.title)
   const text = title === null ? body : body === '' ? title : `${title}\n\n${body}`
   return {
     id: parts.id,
@@ -60,6 +61,18 @@ export function composeArticle(parts: ArticleParts, detectLanguage?: DetectLangu
   }
 }
 
+/**
+ * Control characters become spaces and unpaired surrogates U+FFFD, one for one, so offsets stay
+ * put: an escape sequence in untrusted text ('\u001b[2J') must not reach a terminal, and the
+ * store must give back exactly the text whose spans were computed. Tab and line breaks stay.
+ * @example safeText('Iran\u0007 and Iraq') -> 'Iran  and Iraq'
+ */
+export function safeText(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/gu, ' ')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+}
+
 /** sha256 hex of the article text. @example hashText('') -> 'e3b0c442...' */
 export function hashText(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex')
@@ -72,7 +85,8 @@ export function hashText(text: string): string {
  */
 export function idOfOrigin(origin: string): string {
   if (origin === '-') return 'stdin'
-  const name = basename(origin)
+  // A control character in a file name ('a\nstored b.txt') would break one-line output.
+  const name = basename(origin).replace(/\p{Cc}/gu, '_')
   const ext = extname(name)
   return ext === '' || ext === name ? name : name.slice(0, -ext.length)
 }

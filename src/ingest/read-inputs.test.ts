@@ -1,7 +1,11 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+
+import { makeTempDir } from '../../test/helpers/run-cli.js'
 
 import { isDyadError } from '../errors.js'
 import { readInputs, type ReadInputsOptions, type ReadResult } from './read-inputs.js'
@@ -55,7 +59,7 @@ describe('read-inputs', () => {
       'a binary file',
       'binary.txt',
       'E_INPUT_UNREADABLE',
-      'binary file (it holds NUL bytes), not an article',
+      'binary file (a ZIP archive, or a .docx, .xlsx or .epub), not an article',
     ],
   ])('reports %s and goes on', async (_, name, code, reason) => {
     const results = await readAll([fixture(name), fixture('no-date.txt')])
@@ -109,5 +113,95 @@ describe('read-inputs', () => {
   it('detects the document language with eld when no detector is given', async () => {
     const [result] = await readAll([fixture('no-date.txt')], {})
     expect(result).toMatchObject({ ok: true, article: { language: 'en' } })
+  })
+
+  describe('inputs that are odd, too big or not text', () => {
+    const temp = makeTempDir('dyad-read-inputs-')
+    afterAll(() => temp.remove())
+    const file = (name: string, content: string | Buffer): string => {
+      const path = join(temp.dir, name)
+      writeFileSync(path, content)
+      return path
+    }
+    const story = 'Talks in Lima\n\nPublished: 2024-11-20\n\nThe envoy arrived in Lima.'
+
+    it('skips a file over the size limit unread, naming its size and the limit', async () => {
+      const path = file('big.txt', story.padEnd(3000, ' x'))
+      expect(await readAll([path], { ...OPTIONS, maxBytes: 2048 })).toEqual([
+        {
+          ok: false,
+          origin: path,
+          reason: 'too large: 2.9 KB, over the limit of 2 KB per article (--max-size)',
+          code: 'E_INPUT_UNREADABLE',
+        },
+      ])
+    })
+
+    it('streams JSONL: a line over the limit is skipped, the lines around it are read', async () => {
+      const line = (id: string, text: string): string => JSON.stringify({ id, text })
+      const lines = [line('a', 'One.'), line('b', 'x'.repeat(5000)), line('c', 'Three.')]
+      const path = file('feed.jsonl', lines.join('\n'))
+      const results = await readAll([path], { ...OPTIONS, maxBytes: 1024 })
+      expect(results.map(summary)).toEqual([
+        'a',
+        `${path.replace(FIXTURES, '')}:2: too large: 4.9 KB, over the limit of 1 KB per article (--max-size)`,
+        'c',
+      ])
+    })
+
+    it('reads a UTF-16 JSONL file', async () => {
+      const content = `\ufeff${JSON.stringify({ id: 'u16', text: 'Café talks.' })}\n`
+      const [result] = await readAll([file('utf16.jsonl', Buffer.from(content, 'utf16le'))])
+      expect(result).toMatchObject({ ok: true, article: { id: 'u16', text: 'Café talks.' } })
+    })
+
+    it('names a file of blank lines and a binary JSONL file once each', async () => {
+      const blank = file('blank.jsonl', '\n \n')
+      const binary = file('binary.jsonl', Buffer.from([0x7b, 0, 0, 0x7d, 0x0a, 0x7b, 0, 0x7d]))
+      expect((await readAll([blank, binary])).map(summary)).toEqual([
+        `${blank}: empty file (only blank lines)`,
+        `${binary}: binary file (it holds NUL bytes), not an article`,
+      ])
+    })
+
+    it('refuses a device instead of reading it forever', async () => {
+      expect(await readAll(['/dev/zero'])).toEqual([
+        {
+          ok: false,
+          origin: '/dev/zero',
+          reason: 'not a regular file (a device, socket or pipe), not an article',
+          code: 'E_INPUT_UNREADABLE',
+        },
+      ])
+    })
+
+    it('reads Latin-1 and UTF-16 text, noting the Latin-1', async () => {
+      const latin1 = file('latin1.txt', Buffer.from(story.replace('Lima', 'Bogotá'), 'latin1'))
+      const utf16 = file('utf16.txt', Buffer.from(`\ufeff${story}`, 'utf16le'))
+      const [first, second] = await readAll([latin1, utf16])
+      expect(first).toMatchObject({
+        ok: true,
+        article: { title: 'Talks in Bogotá' },
+        problems: [{ stage: 'ingest', code: 'W_ENCODING' }],
+      })
+      expect(second).toMatchObject({ ok: true, article: { title: 'Talks in Lima' }, problems: [] })
+    })
+
+    it('keeps an article dated in the future or in another language, with a problem', async () => {
+      const future = file('future.txt', story.replace('2024-11-20', '2031-01-01'))
+      const spanish = file('spanish.txt', 'Conversaciones en Lima\n\nEl enviado llegó a Lima.')
+      const detectLanguage = (text: string): string => (text.includes('llegó') ? 'es' : 'en')
+      const results = await readAll([future, spanish], { detectLanguage, today: '2025-01-01' })
+      expect(results.map((r) => r.ok && r.problems.map((p) => p.code))).toEqual([
+        ['W_FUTURE_DATE'],
+        ['W_LANGUAGE'],
+      ])
+    })
+
+    it('skips stdin over the size limit after reading it to the end', async () => {
+      const stdin = Readable.from([Buffer.from('x'.repeat(700)), Buffer.from('y'.repeat(700))])
+      const [result] = await readAll(['-'], { ...OPTIONS, stdin, maxBytes: 1024 })
+      expect(result).toMatchObject({ ok: false, origin: '-', reason: /^too large: 1\.4 KB/ })
+    })
   })
 })

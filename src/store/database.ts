@@ -62,6 +62,57 @@ export interface EventMentionsTable {
   rule: string
   why: string
   confidence: number
+  /** The deduplicated event this mention reports; null for negated and hypothetical mentions. */
+  event_id: number | null
+}
+
+/**
+ * One deduplicated event (src/events/dedup.ts): the best known facts of its event mentions and
+ * how widely it was reported. Rebuilt from its mentions whenever one is linked or removed.
+ */
+export interface EventsTable {
+  /** Also the GDELT export's GLOBALEVENTID. */
+  id: Generated<number>
+  type: string
+  cameo: string
+  /** 'asserted' or 'planned': the two never share an event. */
+  modality: string
+  /** The two countries sorted, so either direction shares it. @example 'IRN-VEN'; 'IRN-' alone */
+  pair: string
+  source_country: string
+  source_sector: string | null
+  source_person: string | null
+  source_code: string
+  target_country: string | null
+  target_sector: string | null
+  target_person: string | null
+  target_code: string | null
+  /** The best known date: the most reported of the most precise dates. */
+  date: string | null
+  date_precision: string | null
+  location_name: string | null
+  location_country: string | null
+  location_lat: number | null
+  location_lon: number | null
+  quad: number
+  goldstein: number
+  plover_event: string
+  plover_mode: string | null
+  /** JSON array, the union of its mentions' sectors, sorted. @example '["defence","energy"]' */
+  sectors: string
+  num_mentions: number
+  num_articles: number
+  /** Distinct outlets (an article without outlet or URL counts as its own source). */
+  num_sources: number
+  /** Earliest and latest publication day of its articles. */
+  first_seen: string | null
+  last_seen: string | null
+  /** The article that reported it first (by publication day, then ingest order). */
+  first_article_id: string
+  /** That article's URL, else the path it was read from. */
+  source_url: string | null
+  /** When its first article was ingested, ISO. @example '2024-11-21T08:00:00.000Z' */
+  added_at: string
 }
 
 /** One `Problem` recorded for an article. */
@@ -87,6 +138,7 @@ export interface ArticlesFtsTable {
 export interface Database {
   articles: ArticlesTable
   event_mentions: EventMentionsTable
+  events: EventsTable
   problems: ProblemsTable
   articles_fts: ArticlesFtsTable
 }

@@ -7,11 +7,14 @@ import { DyadError } from '../errors.js'
 import { withCause, type Store } from './database.js'
 import * as createTables from './migrations/2026-11-24-0001-create-tables.js'
 import * as createArticlesFts from './migrations/2026-11-24-0002-create-articles-fts.js'
+import * as createEvents from './migrations/2026-11-24-0003-create-events.js'
+import { rebuildEvents } from './queries/events.js'
 
 /** Every migration by name; Kysely runs them in name order. Add new ones at the end. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24-0001-create-tables': createTables,
   '2026-11-24-0002-create-articles-fts': createArticlesFts,
+  '2026-11-24-0003-create-events': createEvents,
 }
 
 const staticProvider: MigrationProvider = {
@@ -33,5 +36,8 @@ export async function migrateStore(store: Store): Promise<string[]> {
       error,
     )
   }
-  return results.map((result) => result.migrationName)
+  const names = results.map((result) => result.migrationName)
+  // A store made before events existed: link its event mentions into events once.
+  if (names.includes('2026-11-24-0003-create-events')) rebuildEvents(store)
+  return names
 }

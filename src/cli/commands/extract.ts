@@ -3,18 +3,18 @@
  */
 import type { EventMention } from '../../doc.js'
 import { csvHeader, toCsvLine, toJsonLine, toTable, type OutputFormat } from '../format-events.js'
-import { readDocs, type RunTally } from '../read-docs.js'
+import { readDocs, type ReadOptions, type RunTally } from '../read-docs.js'
 
-export interface ExtractOptions {
+export interface ExtractOptions extends ReadOptions {
   readonly format: OutputFormat
-  readonly published?: string
   readonly all?: boolean
 }
 
 /** Run extraction and print; returns the run's tally for the exit code. */
 export async function extractCommand(paths: string[], opts: ExtractOptions): Promise<RunTally> {
   const tally: RunTally = { articles: 0, skipped: 0, undated: 0 }
-  const kept = (e: EventMention) => opts.all || e.modality === 'asserted' || e.modality === 'planned'
+  const kept = (e: EventMention) =>
+    opts.all || e.modality === 'asserted' || e.modality === 'planned'
   const table: EventMention[] = []
   if (opts.format === 'csv') process.stdout.write(`${csvHeader()}\n`)
   for await (const doc of readDocs(paths, opts, tally)) {

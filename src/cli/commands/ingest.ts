@@ -1,16 +1,21 @@
 /**
  * `dyad ingest PATH... [--db FILE]`: run the pipeline and store articles and event mentions.
- * Each article is one transaction; an article already stored (same text) is skipped.
+ * Each article is one transaction; an article already stored (same text) is skipped. A run that
+ * is killed loses nothing committed, and the next run stores exactly the articles still missing.
  */
 import { closeStore, openStore } from '../../store/database.js'
 import { migrateStore } from '../../store/migrate.js'
 import { saveDoc } from '../../store/queries/articles.js'
-import { readDocs, type RunTally } from '../read-docs.js'
+import { readDocs, type ReadOptions, type RunTally } from '../read-docs.js'
 
-export interface IngestOptions {
+export interface IngestOptions extends ReadOptions {
   readonly db: string
-  readonly published?: string
   readonly quiet?: boolean
+  /**
+   * `--log-stored`: print `stored <id>` on stdout right after each article's transaction commits,
+   * so whoever watches the run knows exactly which articles are safe, even if it is killed.
+   */
+  readonly logStored?: boolean
 }
 
 export interface IngestTally extends RunTally {
@@ -21,13 +26,21 @@ export interface IngestTally extends RunTally {
 
 /** Ingest inputs into the store; prints one summary line. */
 export async function ingestCommand(paths: string[], opts: IngestOptions): Promise<IngestTally> {
-  const tally: IngestTally = { articles: 0, skipped: 0, undated: 0, stored: 0, duplicates: 0, events: 0 }
+  const tally: IngestTally = {
+    articles: 0,
+    skipped: 0,
+    undated: 0,
+    stored: 0,
+    duplicates: 0,
+    events: 0,
+  }
   const store = openStore(opts.db)
   try {
     await migrateStore(store)
     for await (const doc of readDocs(paths, opts, tally)) {
       const result = saveDoc(store, doc)
       if (result.stored) {
+        if (opts.logStored) process.stdout.write(`stored ${doc.article.id}\n`)
         tally.stored++
         tally.events += doc.eventMentions?.length ?? 0
       } else tally.duplicates++
@@ -40,7 +53,8 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
       `ingested into ${opts.db}: ${tally.stored} new articles, ${tally.events} event mentions` +
         (tally.duplicates ? `, ${tally.duplicates} already stored` : '') +
         (tally.skipped ? `, ${tally.skipped} inputs skipped` : '') +
-        '\n',
+        '\n' +
+        `Open the workbench: npx dyad serve --db ${opts.db}, then http://127.0.0.1:8787\n`,
     )
   }
   return tally

@@ -110,4 +110,31 @@ describe('readers/html', () => {
     const article = articleOf(page('', '<p>The envoy arrived in Lima.</p>'))
     expect(article.text).toBe('Envoy visits Lima\n\nThe envoy arrived in Lima.')
   })
+
+  it.each([
+    ['a bare fragment', '<p>The envoy arrived in Lima.', 'The envoy arrived in Lima.'],
+    ['plain text', 'The envoy arrived in Lima.', 'The envoy arrived in Lima.'],
+    [
+      'a <title> never closed',
+      '<title>Envoy visits Lima\n<body><p>The envoy arrived in Lima.</p>',
+      'Envoy visits Lima\n\nThe envoy arrived in Lima.',
+    ],
+    [
+      'unclosed tags and a stray "<"',
+      '<div><p>The envoy <b>arrived <i>in Lima</b> on <<< Monday.<p>Talks began.',
+      'The envoy arrived in Lima on <<< Monday.\n\nTalks began.',
+    ],
+  ])('reads broken HTML: %s', (_, html, text) => {
+    expect(articleOf(html).text).toBe(text)
+  })
+
+  it('reads a page nested 20,000 deep quickly, without Readability or a stack overflow', () => {
+    const story = '<p>The envoy arrived in Lima on Monday for talks on the border.</p>'
+    const html = page('', `${'<div>'.repeat(20_000)}${story}${'</div>'.repeat(20_000)}`)
+    const started = Date.now()
+    expect(articleOf(html).text).toBe(
+      'Envoy visits Lima\n\nThe envoy arrived in Lima on Monday for talks on the border.',
+    )
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
 })

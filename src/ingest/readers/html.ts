@@ -5,6 +5,7 @@ import { cleanParagraphs, collapseWhitespace } from '../clean.js'
 import {
   composeArticle,
   idOfOrigin,
+  safeText,
   type PublishedBasis,
   type ReaderOptions,
   type ReaderOutcome,
@@ -103,8 +104,8 @@ const PUBLISHED_META = [
  *   -> { ok: true, article: { id: 'lima', outlet: 'Daily Wire', publishedBasis: 'html-meta' } }
  */
 export function readHtml(content: string, origin: string, opts: ReaderOptions = {}): ReaderOutcome {
-  const html = content.replace(/^\uFEFF/u, '')
-  const { document } = parseHTML(html)
+  const html = safeText(content).replace(/^\uFEFF/u, '')
+  const document = parsePage(html)
   // Readability rewrites the tree it reads, so the metadata is taken first.
   const meta = metadataOf(document)
   const parsed = mainTextOf(document)
@@ -136,8 +137,15 @@ export function readHtml(content: string, origin: string, opts: ReaderOptions = 
   return { ok: true, article }
 }
 
+/**
+ * Readability's time grows steeply with nesting depth (2 s at 500 levels, a minute at 2,000), so
+ * a deeper page is read without it, as a whole body. Real pages stay under about 60 levels.
+ */
+const MAX_READABILITY_DEPTH = 200
+
 /** Readability's verdict, or null when it finds nothing (or fails on an odd page). */
 function mainTextOf(document: Document): ReturnType<Readability['parse']> {
+  if (depthOf(document) > MAX_READABILITY_DEPTH) return null
   try {
     return new Readability(document, { charThreshold: 100 }).parse()
   } catch {
@@ -174,9 +182,10 @@ function metadataOf(document: Document): PageMetadata {
       attr('meta[property="og:title"]', 'content') ??
       nonEmpty(document.querySelector('title')?.textContent),
     outlet: attr('meta[property="og:site_name"]', 'content'),
-    url: [attr('link[rel="canonical"]', 'href'), attr('meta[property="og:url"]', 'content')].find(
-      (value): value is string => value !== null && /^https?:\/\//iu.test(value),
-    ) ?? null,
+    url:
+      [attr('link[rel="canonical"]', 'href'), attr('meta[property="og:url"]', 'content')].find(
+        (value): value is string => value !== null && /^https?:\/\//iu.test(value),
+      ) ?? null,
     publishedValues,
   }
 }
@@ -247,10 +256,46 @@ export function paragraphsOfHtml(html: string): string[] {
 
 /** Without Readability's verdict, the whole body (menus and all; clean.ts still runs). */
 function paragraphsOfBody(html: string): string[] {
-  const { document } = parseHTML(html)
-  return document.body === null ? [] : paragraphsOfNode(document.body)
+  const { body } = parsePage(html)
+  return body === null ? [] : paragraphsOfNode(body)
 }
 
+/**
+ * The page as a document with an <html> root and a <body>. linkedom gives a fragment ('<p>Iran
+ * and Iraq met.</p>', plain text, a lone comment) no such root, and then `document.body` throws
+ * or is empty; such input is parsed again inside a minimal page.
+ */
+function parsePage(html: string): Document {
+  const page = closeTitle(html)
+  const { document } = parseHTML(page)
+  if (document.documentElement?.tagName.toUpperCase() === 'HTML' && hasBody(document)) {
+    return document
+  }
+  return parseHTML(`<!doctype html><html><head></head><body>${page}</body></html>`).document
+}
+
+/**
+ * A <title> never closed swallows the whole page into the title (as in a browser); it is closed
+ * where its first line or text ends instead.
+ * @example closeTitle('<title>Talks in Lima\n<body><p>...') -> '<title>Talks in Lima</title>\n<body>...'
+ */
+function closeTitle(html: string): string {
+  if (!/<title\b/iu.test(html) || /<\/title\s*>/iu.test(html)) return html
+  return html.replace(/(<title\b[^>]*>[^<\n]*)/iu, '$1</title>')
+}
+
+function hasBody(document: Document): boolean {
+  try {
+    return document.body !== null
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The text of a tree, a paragraph per block element. Walked with a stack, not by recursion, so a
+ * page of 100,000 nested <div>s cannot overflow the call stack.
+ */
 function paragraphsOfNode(root: Node): string[] {
   const paragraphs: string[] = []
   let current = ''
@@ -259,24 +304,44 @@ function paragraphsOfNode(root: Node): string[] {
     if (text !== '') paragraphs.push(text)
     current = ''
   }
-  const walk = (node: Node): void => {
+  // An element is visited twice: on the way in (`leaving: false`) and on the way out.
+  const stack: { node: Node; leaving: boolean }[] = [{ node: root, leaving: false }]
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    const { node, leaving } = step
     if (node.nodeType === 3) {
       current += node.textContent ?? ''
-      return
+      continue
     }
-    if (node.nodeType !== 1) return
+    if (node.nodeType !== 1) continue
     const tag = (node as Element).tagName.toUpperCase()
-    if (SKIPPED_TAGS.has(tag)) return
-    const isBlock = BLOCK_TAGS.has(tag)
-    if (isBlock) flush()
+    if (SKIPPED_TAGS.has(tag)) continue
+    if (BLOCK_TAGS.has(tag)) flush()
     if (CELL_TAGS.has(tag)) current += ' '
-    node.childNodes.forEach(walk)
-    if (isBlock) flush()
-    if (CELL_TAGS.has(tag)) current += ' '
+    if (leaving) continue
+    stack.push({ node, leaving: true })
+    const children = Array.from(node.childNodes)
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]
+      if (child !== undefined) stack.push({ node: child, leaving: false })
+    }
   }
-  walk(root)
   flush()
   return paragraphs
+}
+
+/** How deeply elements nest, counted without recursion. @example '<div><p>x</p></div>' -> 2 */
+function depthOf(document: Document): number {
+  let deepest = 0
+  const stack: [Element, number][] = []
+  if (document.documentElement !== null) stack.push([document.documentElement, 1])
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const [element, depth] = entry
+    deepest = Math.max(deepest, depth)
+    for (let child = element.firstElementChild; child !== null; child = child.nextElementSibling) {
+      stack.push([child, depth + 1])
+    }
+  }
+  return deepest
 }
 
 function nonEmpty(value: string | null | undefined): string | null {

@@ -70,10 +70,16 @@ describe('readers/jsonl', () => {
       /"published" must be null or an ISO date/,
     ],
     [line({ id: 'x', text: 'Body.', outlet: 7 }), /"outlet" must be a string or null/],
+    [line({ id: 'a\nstored b', text: 'Body.' }), /"id" must not hold control characters/],
   ])('refuses %s', (input, reason) => {
     const outcome = readJsonlLine(input, 'batch.jsonl')
     expect(outcome.ok).toBe(false)
     expect(!outcome.ok && outcome.reason).toMatch(reason)
+  })
+
+  it('turns control characters in the text into spaces, one for one', () => {
+    const outcome = readJsonlLine(line({ id: 'x', text: 'Iran\u001b[2J met\u0007 Iraq.' }), 'a')
+    expect(outcome.ok && outcome.article.text).toBe('Iran [2J met  Iraq.')
   })
 
   it('names file:line for a broken line and reads the lines after it', () => {

@@ -1,5 +1,5 @@
 import { cleanParagraphs } from '../clean.js'
-import { composeArticle, type DetectLanguage } from '../compose-article.js'
+import { composeArticle, safeText, type DetectLanguage } from '../compose-article.js'
 import { dayOf } from '../find-published-date.js'
 import type { Article } from '../../doc.js'
 
@@ -11,8 +11,7 @@ import type { Article } from '../../doc.js'
 
 /** One line's answer: an article, or why the line gave none (`origin` is 'file:line'). */
 export type JsonlOutcome =
-  | { ok: true; article: Article }
-  | { ok: false; origin: string; reason: string }
+  { ok: true; article: Article } | { ok: false; origin: string; reason: string }
 
 /**
  * Read every line of a JSONL file; a broken line gives one `ok: false` and the rest go on.
@@ -61,10 +60,16 @@ export function readJsonlLine(
   if (typeof id !== 'string' || id.trim() === '') {
     return { ok: false, reason: 'field "id" is required (a non-empty string)' }
   }
-  const text = record['text']
-  if (typeof text !== 'string') {
+  // An id is printed on one line ('stored d01') and is a file name elsewhere: no line breaks.
+  if (/\p{Cc}/u.test(id)) {
+    const got = JSON.stringify(id)
+    return { ok: false, reason: `field "id" must not hold control characters, got ${got}` }
+  }
+  if (typeof record['text'] !== 'string') {
     return { ok: false, reason: `article ${id}: field "text" must be a string` }
   }
+  // Same length, so gold offsets still hold; control characters must not reach a terminal.
+  const text = safeText(record['text'])
   const fields: Record<'title' | 'published' | 'url' | 'outlet', string | null> = {
     title: null,
     published: null,
@@ -77,7 +82,7 @@ export function readJsonlLine(
     if (typeof field !== 'string') {
       return { ok: false, reason: `article ${id}: field "${name}" must be a string or null` }
     }
-    fields[name] = field
+    fields[name] = safeText(field)
   }
 
   const published = fields.published?.trim() ?? ''

@@ -2,6 +2,7 @@ import { cleanParagraphs, collapseWhitespace, judgeParagraphs } from '../clean.j
 import {
   composeArticle,
   idOfOrigin,
+  safeText,
   type ReaderOptions,
   type ReaderOutcome,
 } from '../compose-article.js'
@@ -30,7 +31,10 @@ export function readText(
   origin: string,
   opts: TextReaderOptions = {},
 ): ReaderOutcome {
-  const raw = content.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').split('\n')
+  const raw = safeText(content)
+    .replace(/^\uFEFF/u, '')
+    .replace(/\r\n?/gu, '\n')
+    .split('\n')
   const lines = opts.markdown === true ? raw.map(plainOfMarkdown) : raw
   if (lines.every((line) => collapseWhitespace(line) === '')) {
     return { ok: false, reason: 'empty: the file holds no text' }

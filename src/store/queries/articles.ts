@@ -9,6 +9,7 @@ import { DyadError } from '../../errors.js'
 import { withCause, type ArticlesTable, type ProblemsTable, type Store } from '../database.js'
 import { runWrite, selectRows } from '../execute.js'
 import { toEventMentionRow } from './event-mentions.js'
+import { eventIdsOfArticle, linkEventMention, refreshEvents } from './events.js'
 
 /** What `saveDoc` did. `reason: 'duplicate'` when the same text was already stored. */
 export interface SaveResult {
@@ -23,6 +24,8 @@ export interface SaveResult {
  *   'duplicate' }`. Re-ingesting a folder writes nothing new.
  * - Same id, different hash: the corrected article supersedes the old one. The old row, its
  *   event mentions and its problems are deleted and the new ones written, in the same transaction.
+ * - Each event mention is linked to the deduplicated event it reports (or starts one), in the
+ *   same transaction (src/store/queries/events.ts); replacing an article rebuilds its events.
  * - A failed write (a constraint, a full disk) rolls back everything of this article and throws
  *   `E_STORE` naming it.
  * @example saveDoc(store, doc) -> { stored: true }
@@ -47,14 +50,20 @@ export function saveDoc(store: Store, doc: Doc, now: Date = new Date()): SaveRes
     }
     // Same id, new text: ON DELETE CASCADE removes the old event mentions and problems.
     if (existing.length > 0) {
+      const touched = eventIdsOfArticle(store, article.id)
       runWrite(store, store.db.deleteFrom('articles').where('id', '=', article.id))
+      // Events the old version reported lose its mentions; one left with none is deleted.
+      refreshEvents(store, touched)
     }
     runWrite(store, store.db.insertInto('articles').values(toArticleRow(article, now)))
     for (const mention of doc.eventMentions ?? []) {
       if (mention.article !== article.id) {
         throw new Error(`event mention of '${mention.article}' in the Doc of '${article.id}'`)
       }
-      runWrite(store, store.db.insertInto('event_mentions').values(toEventMentionRow(mention)))
+      const row = toEventMentionRow(mention)
+      const { lastInsertRowid } = runWrite(store, store.db.insertInto('event_mentions').values(row))
+      // Dedup (src/events/dedup.ts): join the event it reports, or start one.
+      linkEventMention(store, Number(lastInsertRowid))
     }
     for (const problem of doc.problems) {
       const row: Insertable<ProblemsTable> = {

@@ -115,8 +115,8 @@ export function toEventMentionRow(mention: EventMention): Insertable<EventMentio
   }
 }
 
-/** Rebuild the external `EventMention` shape from a row. */
-function fromEventMentionRow(row: EventMentionRow): EventMention {
+/** The external `EventMention` shape of a row. @example fromEventMentionRow(row).cameo -> '042' */
+export function fromEventMentionRow(row: EventMentionRow): EventMention {
   const target: ActorOut | null =
     row.target_country === null
       ? null

@@ -1,0 +1,45 @@
+/**
+ * `dyad actors lookup PHRASE [--country IRN] [--date YYYY-MM-DD]`: how dyad resolves a phrase,
+ * and why. @example dyad actors lookup "defence minister" --country IRN --date 2019-01-10
+ */
+import { lookupActor } from '../../actors/lookup.js'
+import { DyadError } from '../../errors.js'
+import { loadResources } from '../../resources.js'
+
+export interface ActorsLookupOptions {
+  readonly country?: string
+  readonly date?: string
+  readonly format: 'text' | 'json'
+}
+
+/** Print the resolutions of a phrase; exits 1 when nothing resolves. */
+export async function actorsLookupCommand(phrase: string, opts: ActorsLookupOptions): Promise<void> {
+  if (opts.date !== undefined && !isCalendarDay(opts.date)) {
+    throw new DyadError('E_USAGE', `--date "${opts.date}" is not a date like 2019-01-10`)
+  }
+  const resources = await loadResources()
+  const country = opts.country?.toUpperCase()
+  if (country !== undefined && !resources.actorIndex.countries.has(country)) {
+    throw new DyadError('E_USAGE', `--country "${opts.country}" is not a known country code (try IRN, VEN, EU)`)
+  }
+  const found = lookupActor(phrase, { ...(country ? { country } : {}), ...(opts.date ? { date: opts.date } : {}) }, resources)
+  if (opts.format === 'json') {
+    process.stdout.write(`${JSON.stringify(found, null, 2)}\n`)
+  } else if (found.length === 0) {
+    process.stdout.write(`“${phrase}” names no actor dyad knows. Add it to dictionaries/ (see dictionaries/README.md).\n`)
+  } else {
+    for (const r of found) {
+      const a = r.actor
+      process.stdout.write(`${r.text}\n  actor   ${a ? `${a.code}  ${[a.person, a.role].filter(Boolean).join(', ')}` : '—'}\n  why     ${r.why}\n`)
+      for (const s of r.spells) process.stdout.write(`  role    ${s.role} (${s.country}) ${s.from} → ${s.to ?? 'today'}\n`)
+    }
+  }
+  if (found.length === 0) process.exitCode = 1
+}
+
+/** A real calendar day written YYYY-MM-DD (2020-13-01 and 2021-02-30 are not). */
+function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
+  const time = Date.parse(`${text}T00:00:00Z`)
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text)
+}

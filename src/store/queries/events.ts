@@ -1,0 +1,356 @@
+/**
+ * Deduplicated events in the store. `linkEventMention` runs inside `saveDoc`'s transaction: each
+ * new event mention joins the event it reports or starts one (the rules are src/events/dedup.ts),
+ * and the event's row is rebuilt from all its mentions. The reads serve analytics, export and the
+ * API.
+ */
+import { sql, type Insertable, type Selectable } from 'kysely'
+import type { DatePrecision, EventMention, EventType } from '../../doc.js'
+import {
+  DATE_TOLERANCE_DAYS,
+  UNDATED_WINDOW_DAYS,
+  chooseEvent,
+  dayOfIso,
+  dayRange,
+  isLinkable,
+  isoOfDay,
+  pairOf,
+  summarizeEvent,
+  type EventGroup,
+} from '../../events/dedup.js'
+import type { Event, EventFacts, EventMember, EventWithMentions } from '../../events/event.js'
+import type { EventMentionsTable, EventsTable, Store } from '../database.js'
+import { runWrite, selectRows } from '../execute.js'
+import { fromEventMentionRow } from './event-mentions.js'
+
+/** How many days before a month's or a year's last day its stored date (the 1st) may lie. */
+const DAYS_BEFORE_LAST: Readonly<Record<string, number>> = { day: 0, month: 31, year: 366 }
+
+/**
+ * Link a just-inserted event mention to its event: join the event it fits (dedup.ts) or start
+ * one. Negated and hypothetical mentions stay unlinked. Call inside the article's transaction.
+ * @example linkEventMention(store, 12) -> 3 (the event id), or null for a negated mention
+ */
+export function linkEventMention(store: Store, mentionId: number): number | null {
+  const member = loadMembers(store, 'id', mentionId)[0]
+  if (member === undefined) throw new Error(`no event mention with id ${mentionId}`)
+  if (!isLinkable(member.mention)) return null
+  const candidates: EventGroup[] = candidateIds(store, member).map((id) => ({
+    id,
+    members: loadMembers(store, 'event_id', id),
+  }))
+  const chosen = chooseEvent(member, candidates)
+  const eventId = chosen?.id ?? insertEvent(store, summarizeEvent([member]), member.mention)
+  runWrite(
+    store,
+    store.db.updateTable('event_mentions').set({ event_id: eventId }).where('id', '=', mentionId),
+  )
+  if (chosen !== null) refreshEvents(store, [eventId])
+  return eventId
+}
+
+/**
+ * Rebuild events from their linked mentions; an event left without mentions is deleted. Used
+ * when an article is replaced (its old mentions are gone).
+ * @example refreshEvents(store, [3, 4])
+ */
+export function refreshEvents(store: Store, ids: readonly number[]): void {
+  for (const id of ids) {
+    const members = loadMembers(store, 'event_id', id)
+    if (members.length === 0) {
+      runWrite(store, store.db.deleteFrom('events').where('id', '=', id))
+      continue
+    }
+    const lead = members[0]!.mention
+    runWrite(
+      store,
+      store.db
+        .updateTable('events')
+        .set(toEventRow(summarizeEvent(members), lead))
+        .where('id', '=', id),
+    )
+  }
+}
+
+/** The events an article's mentions link to. @example eventIdsOfArticle(store, 'A') -> [3, 5] */
+export function eventIdsOfArticle(store: Store, articleId: string): number[] {
+  const query = store.db
+    .selectFrom('event_mentions')
+    .select('event_id')
+    .distinct()
+    .where('article_id', '=', articleId)
+    .where('event_id', 'is not', null)
+    .orderBy('event_id')
+  return selectRows(store, query).map((row) => row.event_id!)
+}
+
+/**
+ * Forget every event and link all stored event mentions again, in ingest order, in one
+ * transaction. Gives the same events as ingesting the same articles in the same order; used
+ * once when a store made before events existed is migrated.
+ * @example rebuildEvents(store) -> 27 (events made)
+ */
+export function rebuildEvents(store: Store): number {
+  const rebuild = store.sqlite.transaction(() => {
+    runWrite(store, store.db.updateTable('event_mentions').set({ event_id: null }))
+    runWrite(store, store.db.deleteFrom('events'))
+    // Ids start again at 1, as in a store that ingested these articles from empty.
+    store.sqlite.prepare(`DELETE FROM sqlite_sequence WHERE name = 'events'`).run()
+    const ids = selectRows(store, store.db.selectFrom('event_mentions').select('id').orderBy('id'))
+    for (const { id } of ids) linkEventMention(store, id)
+    return countEvents(store)
+  })
+  return rebuild.immediate()
+}
+
+/** What `queryEvents` can filter on; every field is optional and they combine with AND. */
+export interface EventFilter {
+  /** Two countries, either direction. @example ['VEN', 'IRN'] */
+  readonly dyad?: readonly [string, string]
+  /** Any of these types; an empty list means no filter. */
+  readonly type?: readonly string[]
+  /** Earliest event date, inclusive, ISO. Undated events are left out. */
+  readonly from?: string
+  /** Latest event date, inclusive, ISO. Undated events are left out. */
+  readonly to?: string
+  /** Any of these modalities ('asserted', 'planned'); an empty list means no filter. */
+  readonly modality?: readonly string[]
+  /** Only events that involve this country, on either side. @example 'IRN' */
+  readonly country?: string
+  readonly limit?: number
+  readonly offset?: number
+}
+
+/**
+ * Events matching a filter, by date (undated last), then id.
+ * @example queryEvents(store, { dyad: ['IRN', 'VEN'], from: '2023-01-01' })
+ *   -> [{ id: 3, type: 'visit', date: '2023-02-02', num_articles: 2, ... }]
+ */
+export function queryEvents(store: Store, filter: EventFilter = {}): Event[] {
+  const { dyad, type, from, to, modality, country, limit, offset } = filter
+  let query = store.db.selectFrom('events').selectAll()
+  if (dyad !== undefined) query = query.where('pair', '=', [...dyad].sort().join('-'))
+  if (type !== undefined && type.length > 0) query = query.where('type', 'in', type)
+  if (modality !== undefined && modality.length > 0) query = query.where('modality', 'in', modality)
+  if (from !== undefined) query = query.where('date', '>=', from)
+  if (to !== undefined) query = query.where('date', '<=', to)
+  if (country !== undefined) {
+    query = query.where((eb) =>
+      eb.or([eb('source_country', '=', country), eb('target_country', '=', country)]),
+    )
+  }
+  query = query.orderBy('date', (order) => order.asc().nullsLast()).orderBy('id')
+  if (limit !== undefined || offset !== undefined) {
+    query = query.limit(limit ?? Number.MAX_SAFE_INTEGER)
+  }
+  if (offset !== undefined) query = query.offset(offset)
+  return selectRows(store, query).map(fromEventRow)
+}
+
+/** An event by id with its event mentions, or null. @example getEvent(store, 3)?.num_articles -> 2 */
+export function getEvent(store: Store, id: number): EventWithMentions | null {
+  const row = selectRows(store, store.db.selectFrom('events').selectAll().where('id', '=', id))[0]
+  if (row === undefined) return null
+  return { ...fromEventRow(row), mentions: queryEventMembers(store, id).map((m) => m.mention) }
+}
+
+/**
+ * The event mentions of one event with their articles' facts, in ingest order.
+ * @example queryEventMembers(store, 3).map((m) => m.mention.article) -> ['003_…', '001_…']
+ */
+export function queryEventMembers(store: Store, eventId: number): EventMember[] {
+  return loadMembers(store, 'event_id', eventId, true)
+}
+
+/** How many events the store holds. @example countEvents(store) -> 27 */
+export function countEvents(store: Store): number {
+  const query = store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('count'))
+  return selectRows(store, query)[0]?.count ?? 0
+}
+
+// --- helpers ----------------------------------------------------------------------------------
+
+/**
+ * Events that might take the member: same pair, type and modality, and dated so that dedup.ts
+ * could find them near (an event's date is one of its members' dates), or its own article's.
+ * Only a prefilter: `chooseEvent` decides.
+ */
+function candidateIds(store: Store, member: EventMember): number[] {
+  const { mention, article } = member
+  const published = article.publishedOn === null ? null : dayOfIso(article.publishedOn)
+  const dated = dayRange(mention)
+  const range = dated ?? (published === null ? null : [published, published])
+  let query = store.db
+    .selectFrom('events')
+    .select('id')
+    .where('pair', '=', pairOf(mention))
+    .where('type', '=', mention.type)
+    .where('modality', '=', mention.modality)
+  if (mention.type === 'other') query = query.where('cameo', '=', mention.cameo)
+  const ownArticle = store.db
+    .selectFrom('event_mentions')
+    .select('event_id')
+    .where('article_id', '=', mention.article)
+    .where('event_id', 'is not', null)
+  if (range === null) {
+    // Undated, in an undated article: only its own article's events can take it.
+    return selectRows(store, query.where('id', 'in', ownArticle).orderBy('id')).map((r) => r.id)
+  }
+  // A dated report may be DATE_TOLERANCE_DAYS from the others; an undated one is placed at its
+  // publication day, UNDATED_WINDOW_DAYS wide.
+  const slack = dated === null ? UNDATED_WINDOW_DAYS : DATE_TOLERANCE_DAYS
+  const [lo, hi] = range
+  query = query.where((eb) =>
+    eb.or([
+      eb('id', 'in', ownArticle),
+      ...Object.entries(DAYS_BEFORE_LAST).map(([precision, days]) =>
+        eb.and([
+          eb('date_precision', '=', precision),
+          eb('date', '>=', isoOfDay(lo - slack - days)),
+          eb('date', '<=', isoOfDay(hi + slack)),
+        ]),
+      ),
+      // An undated event: every article of it published near this report's day.
+      eb.and([
+        eb('date', 'is', null),
+        eb('first_seen', '>=', isoOfDay(lo - UNDATED_WINDOW_DAYS)),
+        eb('last_seen', '<=', isoOfDay(hi + UNDATED_WINDOW_DAYS)),
+      ]),
+    ]),
+  )
+  return selectRows(store, query.orderBy('id')).map((row) => row.id)
+}
+
+/**
+ * Event mentions with their articles' facts, by mention id or by event id, in ingest order.
+ * `withTextLength` also measures each article's text (for exports; dedup does not need it).
+ */
+function loadMembers(
+  store: Store,
+  by: 'id' | 'event_id',
+  value: number,
+  withTextLength = false,
+): EventMember[] {
+  const base = store.db
+    .selectFrom('event_mentions')
+    .innerJoin('articles', 'articles.id', 'event_mentions.article_id')
+    .selectAll('event_mentions')
+    .select([
+      'articles.published_on',
+      'articles.outlet',
+      'articles.url',
+      'articles.origin',
+      'articles.ingested_at',
+      (withTextLength ? sql<number | null>`length(articles.text)` : sql<number | null>`null`).as(
+        'text_length',
+      ),
+    ])
+    .orderBy('event_mentions.id')
+  const query =
+    by === 'id'
+      ? base.where('event_mentions.id', '=', value)
+      : base.where('event_mentions.event_id', '=', value)
+  return selectRows(store, query).map((row) => ({
+    id: row.id,
+    mention: fromEventMentionRow(row as Selectable<EventMentionsTable>),
+    article: {
+      publishedOn: row.published_on,
+      outlet: row.outlet,
+      url: row.url,
+      origin: row.origin,
+      ingestedAt: row.ingested_at,
+      ...(row.text_length === null ? {} : { textLength: row.text_length }),
+    },
+  }))
+}
+
+function insertEvent(store: Store, facts: EventFacts, lead: EventMention): number {
+  const result = runWrite(store, store.db.insertInto('events').values(toEventRow(facts, lead)))
+  return Number(result.lastInsertRowid)
+}
+
+/** Flatten an event's facts into a row; every key always present, so one prepared statement. */
+function toEventRow(facts: EventFacts, lead: EventMention): Insertable<EventsTable> {
+  const { source, target, location } = facts
+  return {
+    type: facts.type,
+    cameo: facts.cameo,
+    modality: facts.modality,
+    pair: pairOf(lead),
+    source_country: source.country,
+    source_sector: source.sector,
+    source_person: source.person,
+    source_code: source.code,
+    target_country: target?.country ?? null,
+    target_sector: target?.sector ?? null,
+    target_person: target?.person ?? null,
+    target_code: target?.code ?? null,
+    date: facts.date,
+    date_precision: facts.date_precision,
+    location_name: location?.name ?? null,
+    location_country: location?.country ?? null,
+    location_lat: location?.lat ?? null,
+    location_lon: location?.lon ?? null,
+    quad: facts.quad,
+    goldstein: facts.goldstein,
+    plover_event: facts.plover.event,
+    plover_mode: facts.plover.mode,
+    sectors: JSON.stringify(facts.sectors),
+    num_mentions: facts.num_mentions,
+    num_articles: facts.num_articles,
+    num_sources: facts.num_sources,
+    first_seen: facts.first_seen,
+    last_seen: facts.last_seen,
+    first_article_id: facts.first_article,
+    source_url: facts.source_url,
+    added_at: facts.added_at,
+  }
+}
+
+/** Rebuild the external `Event` shape from a row. */
+function fromEventRow(row: Selectable<EventsTable>): Event {
+  return {
+    id: row.id,
+    type: row.type as EventType,
+    cameo: row.cameo,
+    modality: row.modality === 'planned' ? 'planned' : 'asserted',
+    source: {
+      country: row.source_country,
+      sector: row.source_sector,
+      person: row.source_person,
+      code: row.source_code,
+    },
+    target:
+      row.target_country === null
+        ? null
+        : {
+            country: row.target_country,
+            sector: row.target_sector,
+            person: row.target_person,
+            code: row.target_code ?? row.target_country,
+          },
+    date: row.date,
+    date_precision: row.date_precision as DatePrecision | null,
+    location:
+      row.location_name === null
+        ? null
+        : {
+            name: row.location_name,
+            country: row.location_country ?? '',
+            lat: row.location_lat,
+            lon: row.location_lon,
+          },
+    quad: row.quad,
+    goldstein: row.goldstein,
+    plover: { event: row.plover_event, mode: row.plover_mode },
+    sectors: JSON.parse(row.sectors) as string[],
+    num_mentions: row.num_mentions,
+    num_articles: row.num_articles,
+    num_sources: row.num_sources,
+    first_seen: row.first_seen,
+    last_seen: row.last_seen,
+    first_article: row.first_article_id,
+    source_url: row.source_url,
+    added_at: row.added_at,
+  }
+}
