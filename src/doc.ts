@@ -120,6 +120,38 @@ export type EventType =
   | 'sanction'
   | 'other'
 
+/** Every event type, in the order of design.md's table (reports and filters list them so). */
+export const EVENT_TYPES = [
+  'visit',
+  'host_visit',
+  'meet',
+  'sign_agreement',
+  'intent_cooperate',
+  'cooperate_economic',
+  'cooperate_military',
+  'aid',
+  'demand',
+  'criticize',
+  'threaten',
+  'protest',
+  'sanction',
+  'other',
+] as const satisfies readonly EventType[]
+
+// Compile-time check that EVENT_TYPES lists every EventType.
+type MissingTypes = Exclude<EventType, (typeof EVENT_TYPES)[number]>
+const allTypesListed: MissingTypes extends never ? true : MissingTypes = true
+void allTypesListed
+
+/** The types whose two sides are interchangeable: "Iran and Belarus signed" has no direction. */
+export const SYMMETRIC_TYPES: ReadonlySet<EventType> = new Set<EventType>([
+  'meet',
+  'intent_cooperate',
+  'sign_agreement',
+  'cooperate_economic',
+  'cooperate_military',
+])
+
 /** An actor as written out in the external event-mention shape. */
 export interface ActorOut {
   readonly country: string

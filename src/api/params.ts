@@ -4,25 +4,10 @@
  * document cannot drift from what the server accepts.
  */
 import { z } from 'zod'
-import type { EventType, Modality } from '../doc.js'
+import { EVENT_TYPES, type Modality } from '../doc.js'
 
 /** The event types of design.md, in its table order. */
-export const EVENT_TYPES: readonly EventType[] = [
-  'visit',
-  'host_visit',
-  'meet',
-  'sign_agreement',
-  'intent_cooperate',
-  'cooperate_economic',
-  'cooperate_military',
-  'aid',
-  'demand',
-  'criticize',
-  'threaten',
-  'protest',
-  'sanction',
-  'other',
-]
+export { EVENT_TYPES }
 
 export const MODALITIES: readonly Modality[] = ['asserted', 'planned', 'negated', 'hypothetical']
 

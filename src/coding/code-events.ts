@@ -3,7 +3,7 @@
  * date and place, and write one EventMention per (trigger, target) with its evidence and why.
  */
 import type { Actor, ActorOut, Doc, EventMention, Mention, Place, Sentence, Span } from '../doc.js'
-import { need } from '../doc.js'
+import { need, SYMMETRIC_TYPES } from '../doc.js'
 import type { CameoEntry } from '../dict/types.js'
 import { defineStage } from '../stage.js'
 import { splitWords, type Word } from '../nlp/match-words.js'
@@ -49,7 +49,6 @@ export interface CodeContext {
   readonly coder: Coder
 }
 
-const SYMMETRIC = new Set(['meet', 'intent_cooperate', 'sign_agreement', 'cooperate_economic', 'cooperate_military'])
 
 /** Place each mention of the sentence on its words. */
 function placeMentions(words: readonly Word[], mentions: readonly Mention[]): PlacedMention[] {
@@ -161,7 +160,7 @@ export function codeSentence(
       const location = sides.place ?? locationIn(placed, words, hit.from, coder.cues.breaks)
       for (const [source, target] of sides.sources.flatMap((src) => sides.targets.map((t) => [src, t] as const))) {
         if (source.country === target.country) continue
-        const pairKey = SYMMETRIC.has(cameo.type)
+        const pairKey = SYMMETRIC_TYPES.has(cameo.type)
           ? [source.country, target.country].sort().join('|')
           : `${source.country}>${target.country}`
         const key = `${cameo.type}|${pairKey}`

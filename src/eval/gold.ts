@@ -3,40 +3,8 @@
  * `{id, published, events: [{source, target, type, date, location, evidence, status, ...}]}`
  * (design.md "Scoring", corpus/dev/README.md). Extra fields are ignored.
  */
-import type { EventType } from '../doc.js'
+import { EVENT_TYPES, type EventType } from '../doc.js'
 import { DyadError } from '../errors.js'
-
-/** Every scoring type, in the order reports list them. */
-export const EVENT_TYPES = [
-  'visit',
-  'host_visit',
-  'meet',
-  'sign_agreement',
-  'intent_cooperate',
-  'cooperate_economic',
-  'cooperate_military',
-  'aid',
-  'demand',
-  'criticize',
-  'threaten',
-  'protest',
-  'sanction',
-  'other',
-] as const satisfies readonly EventType[]
-
-// Compile-time check that EVENT_TYPES lists every EventType.
-type MissingTypes = Exclude<EventType, (typeof EVENT_TYPES)[number]>
-const allTypesListed: MissingTypes extends never ? true : MissingTypes = true
-void allTypesListed
-
-/** Types whose source and target may be given in either order when matching. */
-export const SYMMETRIC_TYPES: ReadonlySet<EventType> = new Set<EventType>([
-  'meet',
-  'intent_cooperate',
-  'sign_agreement',
-  'cooperate_economic',
-  'cooperate_military',
-])
 
 export type GoldStatus = 'occurred' | 'planned'
 

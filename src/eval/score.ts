@@ -9,7 +9,8 @@
  * same date, overlapping evidence and the same direction are preferred (max-weight assignment).
  */
 import type { EventMention, EventType, Modality } from '../doc.js'
-import { EVENT_TYPES, SYMMETRIC_TYPES, type GoldArticle, type GoldEvent } from './gold.js'
+import { EVENT_TYPES, SYMMETRIC_TYPES } from '../doc.js'
+import type { GoldArticle, GoldEvent } from './gold.js'
 
 /** Counts and ratios. A ratio whose denominator is 0 is reported as 0. */
 export interface Scores {

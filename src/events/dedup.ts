@@ -29,7 +29,8 @@
  */
 import type { EventMention } from '../doc.js'
 import type { EventFacts, EventLocation, EventMember } from './event.js'
-import { isSameEvent, SYMMETRIC_TYPES } from './merge-in-article.js'
+import { isSameEvent } from './merge-in-article.js'
+import { SYMMETRIC_TYPES } from '../doc.js'
 
 /** Two dated reports of one event may differ by this many days ("late on Thursday" / "Friday"). */
 export const DATE_TOLERANCE_DAYS = 1

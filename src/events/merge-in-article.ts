@@ -4,16 +4,7 @@
  * (either order for symmetric types), dates equal or unknown, named people compatible.
  * @example 'Iran and Belarus signed a document' + 'By signing the document, both nations...' -> 1 event
  */
-import type { EventMention } from '../doc.js'
-
-/** The types whose two sides are interchangeable (design.md). */
-export const SYMMETRIC_TYPES: ReadonlySet<string> = new Set([
-  'meet',
-  'intent_cooperate',
-  'sign_agreement',
-  'cooperate_economic',
-  'cooperate_military',
-])
+import { SYMMETRIC_TYPES, type EventMention } from '../doc.js'
 
 // Each statement is its own event: "stressed the need to strengthen cooperation" on Friday and
 // "called for bolstering ties" later that day are two statements, even between the same pair.
