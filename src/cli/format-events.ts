@@ -2,6 +2,7 @@
  * Print event mentions as a table, JSONL (the design.md shape) or CSV.
  */
 import type { EventMention } from '../doc.js'
+import { csvCell } from '../export/csv.js'
 
 export type OutputFormat = 'table' | 'jsonl' | 'csv'
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'jsonl', 'csv']
@@ -33,12 +34,6 @@ const CSV_COLUMNS: readonly [string, (e: EventMention) => string | number | null
   ['evidence', (e) => e.evidence],
   ['why', (e) => e.why],
 ]
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return ''
-  const s = String(value)
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
 
 /** The CSV header line. */
 export function csvHeader(): string {

@@ -54,7 +54,8 @@ export function eventCsvLine(event: Event, members: readonly EventMember[]): str
   return EVENT_CSV_COLUMNS.map(([, get]) => csvCell(get(event, members))).join(',')
 }
 
-function csvCell(value: Cell): string {
+/** One CSV cell, quoted when it holds a comma, quote or line break. @example csvCell('a,b') -> '"a,b"' */
+export function csvCell(value: Cell): string {
   if (value === null) return ''
   const text = String(value)
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
