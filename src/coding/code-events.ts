@@ -156,7 +156,10 @@ export function codeSentence(
       // News narrates one day at a time: an asserted event with no date of its own happened on
       // the last day the article named ("Earlier on Friday ... He also held talks with ...").
       const date: DateMention | null =
-        own ?? (modality === 'asserted' && running.day ? { ...running.day, text: `${running.day.text}, said earlier` } : null)
+        own ??
+        (modality === 'asserted' && running.day && running.age <= RUNNING_DATE_REACH
+          ? { ...running.day, text: `${running.day.text}, said earlier` }
+          : null)
       const location = sides.place ?? locationIn(placed, words, hit.from, coder.cues.breaks)
       for (const [source, target] of sides.sources.flatMap((src) => sides.targets.map((t) => [src, t] as const))) {
         if (source.country === target.country) continue
@@ -197,14 +200,20 @@ export function codeSentence(
     }
   }
   const lastDay = [...pastDates].reverse().find((d) => d.date !== null && d.precision === 'day')
-  if (lastDay) running.day = lastDay
+  if (lastDay) [running.day, running.age] = [lastDay, 0]
+  else running.age++
   return out
 }
 
 /** The last day an article named, carried from sentence to sentence. */
 export interface RunningDate {
   day: DateMention | null
+  /** Sentences since the day was named; past `RUNNING_DATE_REACH` the day is too far to carry. */
+  age: number
 }
+
+/** How many sentences a named day carries over to undated events. */
+const RUNNING_DATE_REACH = 5
 
 /**
  * Where a sentence places the event: "in Caracas", "at the Kremlin", in the trigger's own clause
@@ -247,6 +256,7 @@ export const codeEvents = defineStage<'eventMentions', CodeContext>({
     const published = doc.article.publishedOn
     const running: RunningDate = {
       day: published ? { span: [0, 0], date: published, precision: 'day', relative: true, text: 'the publication day' } : null,
+      age: 0,
     }
     // The headline restates the lead; its events are coded from the body, where dates and
     // actors are spelled out.
