@@ -54,7 +54,8 @@ function roleNamed(phrase: string, ctx: RecognizeContext): RoleEntry | null {
 }
 
 function resolveRole(role: RoleEntry, country: string, day: string | null, ctx: RecognizeContext): Resolution {
-  const holder = holderOn(ctx.people, role.id, country, day)
+  const isSingleOffice = ctx.actorIndex.grammar.single_office_roles.includes(role.id)
+  const holder = isSingleOffice ? holderOn(ctx.people, role.id, country, day) : null
   const actor = makeActor(country, role.sector, role.label, holder?.name ?? null, isGovernmentRole(role))
   const why = holder
     ? `${role.label} of ${country} on ${day}: ${holder.name}`

@@ -138,7 +138,7 @@ function assembleFrom(
       tail = roleTail(scan, cursor + skip, ctx)
     }
     if (tail.role || tail.sector) {
-      return finishRole(scan, hit.from, tail, owner.code, owner.name, ctx, memory, particles)
+      return finishRole(scan, hit.from, withTopRole(scan, hit.from, tail, ctx), owner.code, owner.name, ctx, memory, particles)
     }
     // "accusing the French of overfishing": a demonym used as a noun is its state.
     if (adjective && scan.words[hit.from - 1]?.key === 'the' && isDemonymNoun(scan, hit.to, g.demonym_followers)) {
@@ -233,6 +233,20 @@ function isDemonymNoun(scan: SentenceScan, at: number, followers: readonly strin
   return followers.includes(next.key)
 }
 
+/**
+ * "the top Iranian diplomat": when "top" + the head noun is itself a role ("top diplomat" is the
+ * foreign minister), that role wins over the bare noun ("diplomat").
+ */
+function withTopRole(scan: SentenceScan, from: number, tail: RoleTailResult, ctx: RecognizeContext): RoleTailResult {
+  if (scan.words[from - 1]?.key !== 'top') return tail
+  const head = scan.words[tail.end - 1]?.key
+  const phrase = `top ${head}`
+  for (const role of ctx.actorIndex.roles.values()) {
+    if (role.nouns.includes(phrase)) return { ...tail, role, sector: role.sector }
+  }
+  return tail
+}
+
 interface RoleTailResult {
   readonly end: number
   readonly role: RoleEntry | null
@@ -315,7 +329,8 @@ function finishRole(
     if (!back) return null
     return { from, to: end, mention: { kind: 'role', actor: back, place: null, why: `“${phrase}” refers back to ${back.person ?? back.role ?? back.code}` } }
   }
-  const holder = tail.role && !name ? holderOn(ctx.people, tail.role.id, country, scan.day) : null
+  const isSingleOffice = tail.role !== null && ctx.actorIndex.grammar.single_office_roles.includes(tail.role.id)
+  const holder = tail.role && !name && isSingleOffice ? holderOn(ctx.people, tail.role.id, country, scan.day) : null
   const actor = makeActor(country, tail.sector ?? 'GOV', label, name ?? holder?.name ?? null, isGov)
   const why =
     `“${phrase}”: ${countryName ?? country}` +

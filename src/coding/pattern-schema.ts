@@ -27,6 +27,7 @@ export const grammarSchema = z.object({
   titles: words,
   actor_nouns: z.partialRecord(sectorCodes, words),
   pronouns: words,
+  single_office_roles: words,
   institution_words: words,
   pair_phrases: words,
   modality: z.object({ negated: words, hypothetical: words, planned: words }),

@@ -28,6 +28,7 @@ export interface Grammar {
   readonly titles: readonly string[]
   readonly actor_nouns: Readonly<Partial<Record<Sector, readonly string[]>>>
   readonly pronouns: readonly string[]
+  readonly single_office_roles: readonly string[]
   readonly institution_words: readonly string[]
   readonly pair_phrases: readonly string[]
   readonly modality: {
