@@ -219,19 +219,11 @@ describe('GET /api/events', () => {
       ['a-caracas/1', 'a-caracas/2', 'b-warning/1', 'a-caracas/3', 'c-minsk/1', 'c-minsk/2'],
     ],
     [
-      'modality=all adds the negated one',
+      'modality=all: a negated mention makes no event',
       '?modality=all',
-      [
-        'a-caracas/1',
-        'a-caracas/2',
-        'b-warning/1',
-        'b-warning/2',
-        'a-caracas/3',
-        'c-minsk/1',
-        'c-minsk/2',
-      ],
+      ['a-caracas/1', 'a-caracas/2', 'b-warning/1', 'a-caracas/3', 'c-minsk/1', 'c-minsk/2'],
     ],
-    ['modality=negated', '?modality=negated', ['b-warning/2']],
+    ['modality=negated', '?modality=negated', []],
     ['dyad, either direction', '?dyad=VEN-IRN', ['a-caracas/1', 'a-caracas/2', 'a-caracas/3']],
     ['dyad in lower case', '?dyad=irn-ven', ['a-caracas/1', 'a-caracas/2', 'a-caracas/3']],
     ['country as source or target', '?country=BLR', ['c-minsk/1', 'c-minsk/2']],
@@ -251,13 +243,16 @@ describe('GET /api/events', () => {
     expect(body.total).toBe(expected.length)
   })
 
-  it('answers rows with an id, the event mention and its article', async () => {
+  it('answers rows with an id, the event, its first report and its article', async () => {
     const { body } = await get<Page<EventRow>>('/api/events?dyad=IRN-VEN&limit=1')
     const [row] = body.items
     expect(row).toMatchObject({
-      id: expect.stringMatching(/^m\d+$/),
-      kind: 'event-mention',
+      id: expect.stringMatching(/^e\d+$/),
+      kind: 'event',
       mention: DOCS[0]?.eventMentions?.[0],
+      num_mentions: 1,
+      num_articles: 1,
+      num_sources: 1,
       article: {
         id: 'a-caracas',
         title: 'Iranian defence minister arrives in Caracas',
@@ -271,7 +266,7 @@ describe('GET /api/events', () => {
   it('pages with limit and offset, and counts every match in total', async () => {
     const all = await get<Page<EventRow>>('/api/events?modality=all')
     const page = await get<Page<EventRow>>('/api/events?modality=all&limit=2&offset=3')
-    expect(page.body).toMatchObject({ total: 7, limit: 2, offset: 3 })
+    expect(page.body).toMatchObject({ total: 6, limit: 2, offset: 3 })
     expect(page.body.items).toEqual(all.body.items.slice(3, 5))
     const past = await get<Page<EventRow>>('/api/events?offset=100')
     expect(past.body).toMatchObject({ total: 6, items: [] })
@@ -304,7 +299,8 @@ describe('GET /api/events/:id', () => {
     const id = list.body.items[0]?.id ?? ''
     const { status, body } = await get<EventDetail>(`/api/events/${id}`)
     expect(status).toBe(200)
-    expect(body).toMatchObject({ id, kind: 'event-mention', mention: { type: 'threaten' } })
+    expect(body).toMatchObject({ id, kind: 'event', mention: { type: 'threaten' } })
+    expect(body).toMatchObject({ num_mentions: 1, num_articles: 1, num_sources: 1 })
     expect(body.sources).toHaveLength(1)
     const [source] = body.sources
     expect(source?.article).toMatchObject({
@@ -312,20 +308,81 @@ describe('GET /api/events/:id', () => {
       text: WARNING,
       title: 'Moscow warns Caracas',
     })
-    const [start, end] = source?.span ?? [0, 0]
+    expect(source?.mentions).toHaveLength(1)
+    const [report] = source?.mentions ?? []
+    expect(report?.id).toMatch(/^m\d+$/)
+    const [start, end] = report?.span ?? [0, 0]
     expect(source?.article.text.slice(start, end)).toBe('Russia warned Venezuela on Monday.')
-    expect(source?.mention.why).toBe('test: threaten')
+    expect(report?.mention).toMatchObject({ why: 'test: threaten', rule: 'test/rule' })
   })
 
   it.each([
-    ['m999999', 404, 'E_NOT_FOUND', /no event m999999/],
-    ['12', 400, 'E_BAD_PARAMETER', /id must be an event id like m12/],
-    ['m0', 400, 'E_BAD_PARAMETER', /id must be an event id like m12/],
+    ['e999999', 404, 'E_NOT_FOUND', /^no event e999999\./],
+    ['m1', 404, 'E_NOT_FOUND', /no event m1: ids like m12 named event mentions/],
+    ['12', 400, 'E_BAD_PARAMETER', /id must be an event id like e3/],
+    ['e0', 400, 'E_BAD_PARAMETER', /id must be an event id like e3/],
   ])('answers %s with %i', async (id, status, code, message) => {
     const answer = await get<ApiError>(`/api/events/${id}`)
     expect(answer.status).toBe(status)
     expect(answer.body.error.code).toBe(code)
     expect(answer.body.error.message).toMatch(message)
+  })
+})
+
+describe('an event reported by two articles', () => {
+  const ECHO = [
+    'Nasirzadeh visits Venezuela',
+    'Iran’s defence minister Aziz Nasirzadeh visited Venezuela on Wednesday.',
+  ].join('\n\n')
+  let echoStore: Store
+  let echoApp: Hono
+
+  beforeAll(async () => {
+    echoStore = openStore(join(dir, 'echo.db'))
+    await migrateStore(echoStore)
+    saveDoc(echoStore, DOCS[0]!)
+    saveDoc(echoStore, {
+      article: { ...article('d-echo', ECHO, '2024-11-22'), outlet: 'Other Wire' },
+      eventMentions: [
+        mention('d-echo', ECHO, 1, {
+          source: actor('IRN', 'Aziz Nasirzadeh', 'Minister of Defence'),
+          target: actor('VEN'),
+          type: 'visit',
+          cameo: '042',
+          date: '2024-11-20',
+          date_precision: 'day',
+        }),
+      ],
+      problems: [],
+    })
+    echoApp = createApp({ store: echoStore })
+  })
+  afterAll(() => closeStore(echoStore))
+
+  it('lists it once, counting its reports, and serves one source per article', async () => {
+    const list = await get<Page<EventRow>>('/api/events?type=visit&modality=asserted', echoApp)
+    expect(list.body.total).toBe(1)
+    const [row] = list.body.items
+    expect(row).toMatchObject({
+      kind: 'event',
+      article: { id: 'a-caracas' },
+      num_mentions: 2,
+      num_articles: 2,
+      num_sources: 2,
+    })
+    const { body } = await get<EventDetail>(`/api/events/${row?.id ?? ''}`, echoApp)
+    expect(body.sources.map((source) => [source.article.id, source.article.outlet])).toEqual([
+      ['a-caracas', 'Example News'],
+      ['d-echo', 'Other Wire'],
+    ])
+    for (const source of body.sources) {
+      const [report] = source.mentions
+      expect(source.article.text.slice(...(report?.span ?? [0, 0]))).toBe(report?.mention.evidence)
+    }
+    const summary = await get<Summary>('/api/dyads/IRN/VEN/summary', echoApp)
+    expect(summary.body.total).toBe(3)
+    const network = await get<Network>('/api/network', echoApp)
+    expect(network.body.edges).toMatchObject([{ a: 'IRN', b: 'VEN', total: 3 }])
   })
 })
 
@@ -356,8 +413,11 @@ describe('GET /api/dyads/:a/:b/summary', () => {
     const forward = await get<Summary>('/api/dyads/IRN/VEN/summary')
     const backward = await get<Summary>('/api/dyads/ven/irn/summary')
     expect(backward.body.months).toEqual(forward.body.months)
+    // A negated mention makes no event, so there is nothing to count.
     const negated = await get<Summary>('/api/dyads/IRN/VEN/summary?modality=negated')
-    expect(negated.body).toMatchObject({ total: 1, types: ['sign_agreement'] })
+    expect(negated.body).toMatchObject({ total: 0, types: [] })
+    const visits = await get<Summary>('/api/dyads/IRN/VEN/summary?type=visit&modality=asserted')
+    expect(visits.body).toMatchObject({ total: 1, types: ['visit'] })
   })
 
   it('counts undated events apart', async () => {
@@ -477,6 +537,12 @@ describe('GET /api/articles/:id', () => {
     })
     expect(body.article).not.toHaveProperty('contentHash')
     expect(body.events.map((row) => row.mention.modality)).toEqual(['asserted', 'negated'])
+    // The asserted mention reports an event; the negated one makes none.
+    expect(body.events.map((row) => row.event)).toEqual([expect.stringMatching(/^e\d+$/), null])
+    expect(body.events.map((row) => row.id)).toEqual([
+      expect.stringMatching(/^m\d+$/),
+      expect.stringMatching(/^m\d+$/),
+    ])
     for (const row of body.events) {
       expect(WARNING.slice(...row.mention.span)).toBe(row.mention.evidence)
     }

@@ -39,18 +39,20 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/events',
     summary:
-      'A page of events matching the filters, by date (undated last). Each is one event mention ' +
-      'until deduplicated events are stored.',
+      'A page of deduplicated events matching the filters, by date (undated last): each one ' +
+      'real-world event, with how many mentions, articles and outlets report it.',
     query: eventsQuery,
     returns: 'Page<EventRow>',
   },
   {
     method: 'get',
     path: '/api/events/{id}',
-    summary: 'One event with its evidence and every article it was read in (the whole text).',
+    summary:
+      'One event (id e3) with one source per article that reports it: the whole text and its ' +
+      'mentions of the event (evidence span, rule, why).',
     params: eventIdParam,
     returns: 'EventDetail',
-    statuses: { '404': 'No event has this id.' },
+    statuses: { '404': 'No event has this id (m12-style ids named event mentions, not events).' },
   },
   {
     method: 'get',
@@ -140,8 +142,9 @@ export function buildOpenApi(version = '0.1.0'): Record<string, unknown> {
       version,
       description:
         'Sourced CAMEO event data between states, read from news articles. Every JSON shape is ' +
-        'a TypeScript type in src/api/types.ts (named in each response as x-type); event ' +
-        'mentions have the shape of src/doc.ts EventMention.',
+        'a TypeScript type in src/api/types.ts (named in each response as x-type); events are ' +
+        'deduplicated (ids e<N>, one per real-world event, counted once in summaries and the ' +
+        'network); event mentions have the shape of src/doc.ts EventMention.',
     },
     paths,
     components: {

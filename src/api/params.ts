@@ -117,8 +117,8 @@ export const searchQuery = z.strictObject({
 export const eventIdParam = z.strictObject({
   id: z
     .string()
-    .regex(/^m[1-9]\d{0,15}$/, { error: 'id must be an event id like m12' })
-    .describe('Event id as listed by /api/events (m12: event mention 12)'),
+    .regex(/^[em][1-9]\d{0,15}$/, { error: 'id must be an event id like e3' })
+    .describe('Event id as listed by /api/events (e3: event 3)'),
 })
 
 export const dyadParams = z.strictObject({

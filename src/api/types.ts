@@ -2,15 +2,15 @@
  * The JSON shapes of the HTTP API, shared by the server (src/api/) and the page (web/). Types
  * only: web/ imports nothing else from src/ but src/doc.ts.
  *
- * Until deduplicated events are stored, every "event" the API serves is one event mention (one
- * coded statement in one sentence of one article): its `kind` is `'event-mention'` and its id
- * starts with `m`. An event built from several mentions will have `kind: 'event'`, an id starting
- * with `e`, and several `sources`; the page already draws any number of them.
+ * Every event the API lists is a deduplicated event (src/events/): one real-world event, however
+ * many articles reported it. Its id starts with `e`, its `kind` is `'event'`, and its detail holds
+ * one source per reporting article. Articles still mark their event mentions (ids `m<N>`), each
+ * naming the event it belongs to.
  */
 import type { Article, EventMention, EventType, Modality, Problem, Span } from '../doc.js'
 
-/** What one row of a list is today. */
-export type EventKind = 'event-mention'
+/** What one row of the event list is. */
+export type EventKind = 'event'
 
 /** The error body of every non-2xx answer. @example { error: { code: 'E_BAD_PARAMETER', ... } } */
 export interface ApiError {
@@ -39,31 +39,65 @@ export interface ArticleRef {
   readonly publishedOn: string | null
 }
 
-/** One row of the event list. @example { id: 'm12', kind: 'event-mention', mention: {...} } */
-export interface EventRow {
-  /** Stable while the article is unchanged. @example 'm12' */
+/** How widely an event was reported. */
+export interface Reports {
+  /** Event mentions (coded statements) that report it. @example 3 */
+  readonly num_mentions: number
+  /** Articles that report it. @example 2 */
+  readonly num_articles: number
+  /** Distinct outlets; an article with neither outlet nor URL counts as its own. @example 2 */
+  readonly num_sources: number
+}
+
+/**
+ * One row of the event list: a deduplicated event. `mention` holds the event's facts (type,
+ * sides, date, place, Goldstein, sectors) with the evidence, span, rule and why of its first
+ * report; `article` is that report's article.
+ * @example { id: 'e3', kind: 'event', mention: {...}, article: {...}, num_articles: 2, ... }
+ */
+export interface EventRow extends Reports {
+  /** @example 'e3' */
   readonly id: string
   readonly kind: EventKind
   readonly mention: EventMention
   readonly article: ArticleRef
 }
 
-/** One source of an event: the article, its whole text, and where the evidence sits in it. */
-export interface EventSource {
+/** One event mention as an article marks it. @example { id: 'm12', event: 'e3', ... } */
+export interface MentionRow {
+  /** Stable while the article is unchanged. @example 'm12' */
+  readonly id: string
+  readonly kind: 'event-mention'
+  /** The event it reports; null for a negated or hypothetical mention (no event). */
+  readonly event: string | null
+  readonly mention: EventMention
+  readonly article: ArticleRef
+}
+
+/** One report of an event inside a source article. */
+export interface SourceMention {
   /** The event mention's id. @example 'm12' */
   readonly id: string
+  /** Its evidence, rule, why and the rest. */
   readonly mention: EventMention
-  readonly article: ArticleRef & { readonly text: string }
-  /** The evidence sentence's span in `article.text`. */
+  /** The evidence sentence's span in the article's text. */
   readonly span: Span
 }
 
-/** `GET /api/events/:id`: one event, with every source it was read in. */
-export interface EventDetail {
+/** One source of an event: an article that reports it, its whole text, and its reports in it. */
+export interface EventSource {
+  readonly article: ArticleRef & { readonly text: string }
+  /** The article's event mentions of this event, in text order; at least one. */
+  readonly mentions: readonly SourceMention[]
+}
+
+/** `GET /api/events/:id`: one event, with every article it was read in. */
+export interface EventDetail extends Reports {
   readonly id: string
   readonly kind: EventKind
-  /** What the event is: for an event mention, the mention itself. */
+  /** What the event is, as in `EventRow.mention`. */
   readonly mention: EventMention
+  /** One per reporting article, first reported first. */
   readonly sources: readonly EventSource[]
 }
 
@@ -165,7 +199,8 @@ export interface SearchResult {
 /** `GET /api/articles/:id`: the article, its event mentions with their spans, its problems. */
 export interface ArticleDetail {
   readonly article: Omit<Article, 'contentHash'>
-  readonly events: readonly EventRow[]
+  /** Every event mention of the article, whatever its modality. */
+  readonly events: readonly MentionRow[]
   readonly problems: readonly Problem[]
 }
 

@@ -1,7 +1,8 @@
 /**
  * The workbench in a real browser (Debian's chromium via playwright-core) against the real
  * `dyad serve` over a store with articles ingested: pick a dyad, read its timeline, open an event
- * and see its evidence marked in the article, search, and survive an article full of markup.
+ * and see its evidence marked in each article that reports it, search, and survive an article
+ * full of markup.
  * Skips with a message when chromium is missing; CI installs it.
  */
 import { randomBytes } from 'node:crypto'
@@ -9,7 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { EventDetail } from '../../src/api/types.js'
+import type { EventDetail, EventRow, Page as ApiPage } from '../../src/api/types.js'
 import { REPO_ROOT, makeTempDir, runCli } from '../helpers/run-cli.js'
 import { launchBrowser, startServer, whyNoBrowser, type Server } from './browser.js'
 
@@ -92,6 +93,18 @@ async function openFirstEvent(page: Page, server: Server): Promise<EventDetail> 
   return (await response.json()) as EventDetail
 }
 
+/** Every evidence mark of an open event matches its reports, source by source. */
+async function expectEvidenceMarked(page: Page, detail: EventDetail): Promise<void> {
+  const sources = page.locator('#detail article.source')
+  expect(await sources.count()).toBe(detail.sources.length)
+  for (const [index, source] of detail.sources.entries()) {
+    const box = sources.nth(index)
+    expect(await box.getAttribute('data-article-id')).toBe(source.article.id)
+    const marks = await box.locator('.article-text mark.current').allTextContents()
+    expect(marks).toEqual(source.mentions.map((report) => report.mention.evidence))
+  }
+}
+
 async function search(page: Page, phrase: string): Promise<string[]> {
   await page.fill('#search-input', phrase)
   await page.press('#search-input', 'Enter')
@@ -133,14 +146,45 @@ describe.skipIf(noBrowser !== null)(
       expect(await page.locator('#events-table tbody tr').count()).toBeGreaterThan(0)
 
       const detail = await openFirstEvent(page, server)
-      const mark = page.locator('#detail .article-text mark.current')
-      await expect(mark.count()).resolves.toBe(1)
-      expect(await mark.textContent()).toBe(detail.mention.evidence)
+      expect(detail.kind).toBe('event')
+      await expectEvidenceMarked(page, detail)
       expect(await page.textContent('#detail dd.fact-why')).toBe(detail.mention.why)
 
       await mkdirOf(SCREENSHOT)
       await page.evaluate(() => window.scrollTo(0, 0))
       await page.screenshot({ path: SCREENSHOT })
+      expect(problems).toEqual([])
+      await page.close()
+    })
+
+    it('shows the Amir-Abdollahian–Maduro meeting once, with both reporting articles', async () => {
+      const query = 'dyad=IRN-VEN&type=meet&from=2023-02-03&to=2023-02-03'
+      const listed = (await (
+        await fetch(`${server.url}/api/events?${query}`)
+      ).json()) as ApiPage<EventRow>
+      expect(listed.items).toHaveLength(1)
+      const [meeting] = listed.items
+      expect(meeting).toMatchObject({ kind: 'event', num_articles: 2, num_sources: 2 })
+      expect(meeting?.mention.source.person ?? meeting?.mention.target?.person).toMatch(/Maduro/)
+
+      const { page, problems } = await openPage(server)
+      await pickDyad(page, 'IRN', 'VEN')
+      const row = page.locator(`#events-table tbody tr[data-event-id="${meeting?.id ?? ''}"]`)
+      expect(await row.locator('td.source small.reports').textContent()).toBe('+1 more article')
+      await row.click()
+      await page.waitForSelector(`#detail-panel[data-state="ready"] article.event`)
+      expect(await page.textContent('#detail h3')).toBe('2 sources')
+      const shown = await page
+        .locator('#detail article.source')
+        .evaluateAll((boxes) => boxes.map((box) => box.getAttribute('data-article-id')))
+      expect([...shown].sort()).toEqual([
+        'amir-abdollahian-maduro-caracas-2023-02-03',
+        'maduro-abdollahian-meridian-post',
+      ])
+      const detail = (await (
+        await fetch(`${server.url}/api/events/${meeting?.id ?? ''}`)
+      ).json()) as EventDetail
+      await expectEvidenceMarked(page, detail)
       expect(problems).toEqual([])
       await page.close()
     })
@@ -196,10 +240,15 @@ describe.skipIf(noBrowser !== null)(
       expect(await page.textContent('#detail h4')).toBe(title)
       expect(await page.textContent('#detail .meta')).toContain('<b>Outlet</b>')
 
-      // Open the event from its mark: the evidence sentence holds the <img> as text too.
+      // Open the event from its mark (it may join the Caracas visit another article reports):
+      // the probe's evidence sentence holds the <img> as text too.
       await page.click('#detail .article-text mark[data-event-id]')
       await page.waitForSelector('#detail article.event')
-      expect(await page.textContent('#detail .article-text mark.current')).toContain(markup)
+      expect(
+        await page.textContent(
+          '#detail article.source[data-article-id="xss-probe"] .article-text mark.current',
+        ),
+      ).toContain(markup)
 
       expect(
         await page
@@ -276,9 +325,7 @@ describe.skipIf(noBrowser !== null || noSeeds !== null)(
       await pickDyad(page, 'IRN', 'VEN')
       expect(await timelinePoints(page)).toBeGreaterThan(0)
       const detail = await openFirstEvent(page, server)
-      expect(await page.textContent('#detail .article-text mark.current')).toBe(
-        detail.mention.evidence,
-      )
+      await expectEvidenceMarked(page, detail)
       const hits = await search(page, 'naval squadron')
       expect(hits).toContain('002_bb2af67e8fbee159')
       expect(problems).toEqual([])

@@ -10,8 +10,9 @@ import { actorLabel, dateLabel, TYPE_STYLE } from './labels.js'
 import { markedText } from './marked-text.js'
 
 /**
- * Show an event and its sources; scrolls the first evidence mark into view.
- * @example drawEventDetail(box, await getJson<EventDetail>('/api/events/m12'))
+ * Show an event and its sources (one per reporting article); scrolls each article's first
+ * evidence mark into view.
+ * @example drawEventDetail(box, await getJson<EventDetail>('/api/events/e3'))
  */
 export function drawEventDetail(box: HTMLElement, detail: EventDetail): void {
   const { mention } = detail
@@ -23,7 +24,14 @@ export function drawEventDetail(box: HTMLElement, detail: EventDetail): void {
       eventHeader(mention),
       eventFacts(mention),
     ),
-    el('h3', {}, detail.sources.length === 1 ? 'Source' : `${detail.sources.length} sources`),
+    el(
+      'h3',
+      {},
+      detail.sources.length === 1 ? 'Source' : `${detail.sources.length} sources`,
+      detail.num_mentions > detail.sources.length
+        ? el('small', {}, ` · ${detail.num_mentions} reports`)
+        : null,
+    ),
     ...detail.sources.map(drawSource),
   )
   for (const text of box.querySelectorAll<HTMLElement>('.article-text')) centreFirstMark(text)
@@ -38,7 +46,8 @@ function centreFirstMark(text: HTMLElement): void {
 }
 
 /**
- * Show an article with every event mention marked; a click on a mark opens its event.
+ * Show an article with every event mention marked; a click on a mark opens its event (a negated
+ * or hypothetical mention has none, and its mark opens nothing).
  * @example drawArticle(box, await getJson<ArticleDetail>('/api/articles/000_2737ec37436efcb6'), open)
  */
 export function drawArticle(
@@ -49,7 +58,7 @@ export function drawArticle(
   const { article, events } = detail
   const marks = events.map((row) => ({
     span: row.mention.span,
-    id: row.id,
+    ...(row.event === null ? {} : { id: row.event }),
     title: `${TYPE_STYLE[row.mention.type].label}: ${actorLabel(row.mention.source)} → ${actorLabel(row.mention.target)}`,
   }))
   const text = markedText(article.text, marks)
@@ -146,8 +155,13 @@ function drawSource(source: EventSource): HTMLElement {
     'article',
     { class: 'source', 'data-article-id': article.id },
     articleHeader(article),
-    el('blockquote', { class: 'evidence' }, source.mention.evidence),
-    markedText(article.text, [{ span: source.span, title: 'evidence', isCurrent: true }]),
+    ...source.mentions.map((report) =>
+      el('blockquote', { class: 'evidence' }, report.mention.evidence),
+    ),
+    markedText(
+      article.text,
+      source.mentions.map((report) => ({ span: report.span, title: 'evidence', isCurrent: true })),
+    ),
   )
 }
 

@@ -1,5 +1,6 @@
 /**
- * The event table: one row per event, newest filters applied; a row opens the event's evidence.
+ * The event table: one row per deduplicated event, newest filters applied, with its first report's
+ * article and how many more report it; a row opens the event's evidence.
  */
 import type { EventRow, Page } from '../../src/api/types.js'
 import { el, setChildren } from './dom.js'
@@ -51,6 +52,9 @@ export function drawEventRows(
         { class: 'source' },
         article.title ?? article.id,
         article.outlet === null ? null : el('small', {}, article.outlet),
+        row.num_articles > 1
+          ? el('small', { class: 'reports' }, moreLabel(row.num_articles))
+          : null,
       ),
     )
     tr.addEventListener('click', () => onOpen(row.id))
@@ -63,6 +67,11 @@ export function drawEventRows(
     return tr
   })
   setChildren(tbody, ...rows)
+}
+
+/** "+1 more article" for an event that two articles report. */
+function moreLabel(articles: number): string {
+  return `+${articles - 1} more article${articles > 2 ? 's' : ''}`
 }
 
 /** Longer evidence is cut in the table; the evidence panel shows it whole. */

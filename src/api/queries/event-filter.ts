@@ -1,6 +1,7 @@
 /**
  * The filter every event query of the API shares (list, summaries, network, actors), as one
- * Kysely `where` expression over `event_mentions`.
+ * Kysely `where` expression: over `events` (deduplicated events, what the API serves) or over
+ * `event_mentions` (an article's marks).
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
 import type { Database } from '../../store/database.js'
@@ -75,6 +76,56 @@ export function matchesFilter(
         sql<SqlBool>`event_mentions.source_person like ${pattern} escape '\\'`,
         sql<SqlBool>`event_mentions.target_person like ${pattern} escape '\\'`,
       ]),
+    )
+  }
+  return eb.and(parts)
+}
+
+/**
+ * The filter as a `where` expression over deduplicated events. `q` and `article` match when any
+ * of the event's mentions does.
+ * @example db.selectFrom('events').where((eb) => eventMatches(eb, { dyad: ['IRN', 'VEN'] }))
+ */
+export function eventMatches(
+  eb: ExpressionBuilder<Database, 'events'>,
+  filter: EventFilter,
+): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = []
+  const { dyad, country, type, modality, from, to, q, article } = filter
+  if (dyad !== undefined) {
+    const [a, b] = dyad
+    parts.push(
+      eb.or([
+        eb.and([eb('events.source_country', '=', a), eb('events.target_country', '=', b)]),
+        eb.and([eb('events.source_country', '=', b), eb('events.target_country', '=', a)]),
+      ]),
+    )
+  }
+  if (country !== undefined) {
+    parts.push(
+      eb.or([eb('events.source_country', '=', country), eb('events.target_country', '=', country)]),
+    )
+  }
+  if (type !== undefined && type.length > 0) parts.push(eb('events.type', 'in', type))
+  if (modality !== undefined && modality.length > 0) {
+    parts.push(eb('events.modality', 'in', modality))
+  }
+  // ISO dates compare as strings; a null date fails both, which drops undated events.
+  if (from !== undefined) parts.push(eb('events.date', '>=', from))
+  if (to !== undefined) parts.push(eb('events.date', '<=', to))
+  if (q !== undefined || article !== undefined) {
+    const mentionFilter: EventFilter = {
+      ...(q !== undefined ? { q } : {}),
+      ...(article !== undefined ? { article } : {}),
+    }
+    parts.push(
+      eb.exists(
+        eb
+          .selectFrom('event_mentions')
+          .select('event_mentions.id')
+          .whereRef('event_mentions.event_id', '=', 'events.id')
+          .where((inner) => matchesFilter(inner, mentionFilter)),
+      ),
     )
   }
   return eb.and(parts)

@@ -1,7 +1,8 @@
 /**
- * Aggregates over event mentions for the page: a dyad's (or a country's) months, the country
- * network, and the actors seen. Counted in SQL (GROUP BY), shaped here. They count event mentions
- * until deduplicated events are stored; then they will count events.
+ * Aggregates over deduplicated events for the page: a dyad's (or a country's) months, the country
+ * network, and the actors seen. Counted in SQL (GROUP BY) over the `events` table with the filter
+ * the event list takes (src/analytics/ reads the same rows but takes fewer filters), shaped here.
+ * An event reported by several articles counts once.
  */
 import { sql } from 'kysely'
 import type { EventType } from '../../doc.js'
@@ -9,7 +10,7 @@ import type { Store } from '../../store/database.js'
 import { selectRows } from '../../store/execute.js'
 import type { Actors, MonthSummary, Network, NetworkEdge, PersonSeen, Summary } from '../types.js'
 import type { CountryDirectory } from '../countries.js'
-import { matchesFilter, type EventFilter } from './event-filter.js'
+import { eventMatches, type EventFilter } from './event-filter.js'
 
 /**
  * Events per month by type, with the month's Goldstein mean and sum.
@@ -18,17 +19,17 @@ import { matchesFilter, type EventFilter } from './event-filter.js'
  *        months: [{ month: '2023-02', total: 3, byType: { visit: 1, meet: 2 }, ... }, ...] }
  */
 export function summarize(store: Store, filter: EventFilter): Summary {
-  const month = sql<string | null>`substr(event_mentions.date, 1, 7)`
+  const month = sql<string | null>`substr(events.date, 1, 7)`
   const query = store.db
-    .selectFrom('event_mentions')
-    .where((eb) => matchesFilter(eb, filter))
+    .selectFrom('events')
+    .where((eb) => eventMatches(eb, filter))
     .select((eb) => [
       month.as('month'),
-      'event_mentions.type as type',
+      'events.type as type',
       eb.fn.countAll<number>().as('count'),
-      eb.fn.sum<number>('event_mentions.goldstein').as('goldstein'),
+      eb.fn.sum<number>('events.goldstein').as('goldstein'),
     ])
-    .groupBy([month, 'event_mentions.type'])
+    .groupBy([month, 'events.type'])
   const groups = selectRows(store, query)
 
   const byMonth = new Map<
@@ -74,7 +75,7 @@ export function summarize(store: Store, filter: EventFilter): Summary {
 
 /**
  * Countries and the undirected edges between them, busiest first; quad classes 1-2 count as
- * cooperative, 3-4 as conflictual. Event mentions without a target are no edge.
+ * cooperative, 3-4 as conflictual. Events without a target are no edge.
  * @example buildNetwork(store, {}, directory).edges[0]
  *   -> { a: 'IRN', b: 'VEN', total: 9, cooperative: 9, conflictual: 0, goldsteinMean: 3.1 }
  */
@@ -84,21 +85,21 @@ export function buildNetwork(
   directory: CountryDirectory,
 ): Network {
   const query = store.db
-    .selectFrom('event_mentions')
-    .where((eb) => matchesFilter(eb, filter))
-    .where('event_mentions.target_country', 'is not', null)
-    .whereRef('event_mentions.source_country', '!=', 'event_mentions.target_country')
+    .selectFrom('events')
+    .where((eb) => eventMatches(eb, filter))
+    .where('events.target_country', 'is not', null)
+    .whereRef('events.source_country', '!=', 'events.target_country')
     .select((eb) => [
-      'event_mentions.source_country as source',
-      'event_mentions.target_country as target',
-      'event_mentions.quad as quad',
+      'events.source_country as source',
+      'events.target_country as target',
+      'events.quad as quad',
       eb.fn.countAll<number>().as('count'),
-      eb.fn.sum<number>('event_mentions.goldstein').as('goldstein'),
+      eb.fn.sum<number>('events.goldstein').as('goldstein'),
     ])
     .groupBy([
-      'event_mentions.source_country',
-      'event_mentions.target_country',
-      'event_mentions.quad',
+      'events.source_country',
+      'events.target_country',
+      'events.quad',
     ])
   type Tally = { -readonly [K in keyof NetworkEdge]: NetworkEdge[K] } & { sum: number }
   const edges = new Map<string, Tally>()
@@ -141,32 +142,43 @@ export function listActors(store: Store, filter: EventFilter, directory: Country
   const countries = new Map<string, number>()
   const people = new Map<
     string,
-    { name: string; country: string; roles: Set<string>; events: number }
+    { name: string; country: string; roles: Set<string>; events: Set<number> }
   >()
+  const matching = store.db
+    .selectFrom('events')
+    .select('events.id')
+    .where((eb) => eventMatches(eb, filter))
   for (const side of ['source', 'target'] as const) {
     const query = store.db
-      .selectFrom('event_mentions')
-      .where((eb) => matchesFilter(eb, filter))
-      .where(`event_mentions.${side}_country`, 'is not', null)
-      .select((eb) => [
-        `event_mentions.${side}_country as country`,
-        `event_mentions.${side}_person as person`,
-        `event_mentions.${side}_role as role`,
-        eb.fn.countAll<number>().as('count'),
-      ])
-      .groupBy([
-        `event_mentions.${side}_country`,
-        `event_mentions.${side}_person`,
-        `event_mentions.${side}_role`,
-      ])
+      .selectFrom('events')
+      .where((eb) => eventMatches(eb, filter))
+      .where(`events.${side}_country`, 'is not', null)
+      .select((eb) => [`events.${side}_country as country`, eb.fn.countAll<number>().as('count')])
+      .groupBy(`events.${side}_country`)
     for (const group of selectRows(store, query)) {
       const country = group.country ?? ''
       countries.set(country, (countries.get(country) ?? 0) + group.count)
-      if (group.person === null) continue
-      const key = `${group.person}\u0000${country}`
-      const person = people.get(key) ?? { name: group.person, country, roles: new Set(), events: 0 }
-      person.events += group.count
-      if (group.role !== null) person.roles.add(group.role)
+    }
+    // People and their roles come from the reports: an event counts once however many name them.
+    const named = store.db
+      .selectFrom('event_mentions')
+      .where('event_mentions.event_id', 'in', matching)
+      .where(`event_mentions.${side}_country`, 'is not', null)
+      .where(`event_mentions.${side}_person`, 'is not', null)
+      .select([
+        'event_mentions.event_id as event',
+        `event_mentions.${side}_country as country`,
+        `event_mentions.${side}_person as person`,
+        `event_mentions.${side}_role as role`,
+      ])
+      .distinct()
+    for (const row of selectRows(store, named)) {
+      const country = row.country ?? ''
+      const name = row.person ?? ''
+      const key = `${name}\u0000${country}`
+      const person = people.get(key) ?? { name, country, roles: new Set(), events: new Set() }
+      if (row.event !== null) person.events.add(row.event)
+      if (row.role !== null) person.roles.add(row.role)
       people.set(key, person)
     }
   }
@@ -181,7 +193,7 @@ export function listActors(store: Store, filter: EventFilter, directory: Country
         name: p.name,
         country: p.country,
         roles: [...p.roles].sort(),
-        events: p.events,
+        events: p.events.size,
       }))
       .sort(busiest),
   }

@@ -1,6 +1,7 @@
 /**
- * `GET /api/articles/:id` (the text, its event mentions with their spans, its problems) and
- * `POST /api/articles` (run the pipeline on one article and store it; needs the bearer token).
+ * `GET /api/articles/:id` (the text, its event mentions with their spans and the events they
+ * report, its problems) and `POST /api/articles` (run the pipeline on one article and store it;
+ * needs the bearer token).
  */
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
@@ -16,7 +17,7 @@ import { queryProblems } from '../../store/queries/problems.js'
 import { requireToken } from '../auth.js'
 import type { ApiDeps } from '../deps.js'
 import { articleBody, articleIdParam, type ArticleBody } from '../params.js'
-import { queryEventRows } from '../queries/event-rows.js'
+import { queryMentionRows } from '../queries/event-rows.js'
 import type { ArticleDetail, ArticleSaved } from '../types.js'
 import { ParameterError, parseParams } from '../validate.js'
 
@@ -33,10 +34,9 @@ export function articlesRoutes(deps: ApiDeps) {
       if (article === null) throw new DyadError('E_NOT_FOUND', `no article "${id}"`)
       const { contentHash: _hash, ...shown } = article
       // Every event mention of the article, whatever its modality: the page marks them all.
-      const { rows } = queryEventRows(store, { article: id }, { limit: 10_000, offset: 0 })
       const detail: ArticleDetail = {
         article: shown,
-        events: rows,
+        events: queryMentionRows(store, id),
         problems: queryProblems(store, id),
       }
       return c.json(detail)

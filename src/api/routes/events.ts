@@ -1,14 +1,14 @@
 /**
- * `GET /api/events` (a filtered page of events) and `GET /api/events/:id` (one event with the
- * articles it was read in). Today each event is one event mention (`kind: 'event-mention'`).
+ * `GET /api/events` (a filtered page of deduplicated events) and `GET /api/events/:id` (one event
+ * with every article that reports it).
  */
 import { Hono } from 'hono'
 import { DyadError } from '../../errors.js'
 import type { ApiDeps } from '../deps.js'
 import { eventIdParam, eventsQuery } from '../params.js'
-import { getEventRow, queryEventRows, rowIdOf } from '../queries/event-rows.js'
+import { eventIdOf, getEventDetail, queryEventRows } from '../queries/event-rows.js'
 import { toFilter } from '../to-filter.js'
-import type { EventDetail, Page, EventRow } from '../types.js'
+import type { Page, EventRow } from '../types.js'
 import { parseParams } from '../validate.js'
 
 /** @example app.route('/api/events', eventsRoutes(deps)) */
@@ -23,21 +23,14 @@ export function eventsRoutes({ store }: ApiDeps) {
     })
     .get('/:id', (c) => {
       const { id } = parseParams(eventIdParam, c.req.param(), 'path parameter')
-      const found = getEventRow(store, rowIdOf(id) ?? 0)
-      if (found === null) throw new DyadError('E_NOT_FOUND', `no event ${id}`)
-      const { row, text } = found
-      const detail: EventDetail = {
-        id: row.id,
-        kind: row.kind,
-        mention: row.mention,
-        sources: [
-          {
-            id: row.id,
-            mention: row.mention,
-            article: { ...row.article, text },
-            span: row.mention.span,
-          },
-        ],
+      const number = eventIdOf(id)
+      const detail = number === null ? null : getEventDetail(store, number)
+      if (detail === null) {
+        const advice = id.startsWith('m')
+          ? ': ids like m12 named event mentions; events are deduplicated now, with ids like e3 ' +
+            "(GET /api/articles/:id gives each mention's event)."
+          : '.'
+        throw new DyadError('E_NOT_FOUND', `no event ${id}${advice}`)
       }
       return c.json(detail)
     })

@@ -162,6 +162,13 @@ export function queryEventMembers(store: Store, eventId: number): EventMember[] 
   return loadMembers(store, 'event_id', eventId, true)
 }
 
+/** The events with these ids, in no particular order. @example eventsById(store, [3, 5]) */
+export function eventsById(store: Store, ids: readonly number[]): Event[] {
+  if (ids.length === 0) return []
+  const query = store.db.selectFrom('events').selectAll().where('id', 'in', [...ids])
+  return selectRows(store, query).map(fromEventRow)
+}
+
 /** How many events the store holds. @example countEvents(store) -> 27 */
 export function countEvents(store: Store): number {
   const query = store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('count'))
