@@ -24,8 +24,12 @@ const noSeeds = existsSync(SEEDS)
 if (noBrowser === null && noSeeds !== null)
   console.warn(`SKIPPED seed-corpus browser tests: ${noSeeds}`)
 
-const SCREENSHOT = join(REPO_ROOT, 'docs', 'img', 'workbench.png')
 const temp = makeTempDir('dyad-e2e-')
+// The README's picture: refreshed with `DYAD_SCREENSHOT=1 npm run test:e2e`; other runs write it
+// to the temp folder so a test run leaves the checkout clean.
+const SCREENSHOT = process.env['DYAD_SCREENSHOT']
+  ? join(REPO_ROOT, 'docs', 'img', 'workbench.png')
+  : join(temp.dir, 'workbench.png')
 let browser: Browser
 
 beforeAll(async () => {
