@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander'
 import { isDyadError } from '../errors.js'
+import { isIsoDay } from '../nlp/calendar.js'
 import { extractCommand } from './commands/extract.js'
 import { ingestCommand } from './commands/ingest.js'
 import { eventsCommand } from './commands/events.js'
@@ -25,7 +26,7 @@ const formatOption = () =>
 const publishedOption = () =>
   new Option('--published <YYYY-MM-DD>', 'publication date for every input, overriding what the article says').argParser(
     (v) => {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new CommanderError(2, 'E_USAGE', `--published "${v}" is not a date like 2024-11-20`)
+      if (!isIsoDay(v)) throw new CommanderError(2, 'E_USAGE', `--published "${v}" is not a date like 2024-11-20`)
       return v
     },
   )

@@ -4,6 +4,7 @@
  * fields are errors so a typo ('alias:') is caught rather than ignored.
  */
 import { z } from 'zod'
+import { isIsoDay } from '../nlp/calendar.js'
 import type { Sector } from '../doc.js'
 import type { CountryEntry, PersonEntry, RoleEntry } from './types.js'
 
@@ -15,12 +16,7 @@ export const SECTORS = [
 
 const ISO_DAY = 'expected an ISO date YYYY-MM-DD'
 
-/** True for a real calendar day written YYYY-MM-DD. @example isIsoDay('2024-02-30') -> false */
-export function isIsoDay(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
-  const day = new Date(`${text}T00:00:00Z`)
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text
-}
+export { isIsoDay }
 
 /** An ISO day such as '2024-08-21'. */
 export const isoDaySchema = z.string({ error: ISO_DAY }).refine(isIsoDay, { error: ISO_DAY })

@@ -4,6 +4,7 @@
  */
 import { lookupActor } from '../../actors/lookup.js'
 import { DyadError } from '../../errors.js'
+import { checkDays } from '../check-days.js'
 import { loadResources } from '../../resources.js'
 
 export interface ActorsLookupOptions {
@@ -14,9 +15,7 @@ export interface ActorsLookupOptions {
 
 /** Print the resolutions of a phrase; exits 1 when nothing resolves. */
 export async function actorsLookupCommand(phrase: string, opts: ActorsLookupOptions): Promise<void> {
-  if (opts.date !== undefined && !isCalendarDay(opts.date)) {
-    throw new DyadError('E_USAGE', `--date "${opts.date}" is not a date like 2019-01-10`)
-  }
+  checkDays({ '--date': opts.date })
   const resources = await loadResources()
   const country = opts.country?.toUpperCase()
   if (country !== undefined && !resources.actorIndex.countries.has(country)) {
@@ -37,9 +36,3 @@ export async function actorsLookupCommand(phrase: string, opts: ActorsLookupOpti
   if (found.length === 0) process.exitCode = 1
 }
 
-/** A real calendar day written YYYY-MM-DD (2020-13-01 and 2021-02-30 are not). */
-function isCalendarDay(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
-  const time = Date.parse(`${text}T00:00:00Z`)
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text)
-}

@@ -11,6 +11,7 @@ import {
   type EventBrief,
 } from '../../analytics/dyad-summary.js'
 import { DyadError } from '../../errors.js'
+import { checkDays } from '../check-days.js'
 import { closeStore, openStore } from '../../store/database.js'
 import { migrateStore } from '../../store/migrate.js'
 
@@ -23,7 +24,6 @@ export interface DyadOptions {
   readonly planned?: boolean
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 const COUNTRY = /^[A-Z]{2,5}$/
 
 /** Summarize a dyad from the store and print it; returns the summary. */
@@ -37,14 +37,7 @@ export async function dyadCommand(a: string, b: string, opts: DyadOptions): Prom
       )
     }
   }
-  for (const [name, value] of [
-    ['--from', opts.from],
-    ['--to', opts.to],
-  ] as const) {
-    if (value !== undefined && !ISO_DAY.test(value)) {
-      throw new DyadError('E_USAGE', `${name} "${value}" is not a date like 2024-11-20`)
-    }
-  }
+  checkDays({ '--from': opts.from, '--to': opts.to })
   if (!existsSync(opts.db)) {
     throw new DyadError(
       'E_STORE',

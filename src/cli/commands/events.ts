@@ -3,6 +3,7 @@
  */
 import { existsSync } from 'node:fs'
 import { DyadError } from '../../errors.js'
+import { checkDays } from '../check-days.js'
 import { closeStore, openStore } from '../../store/database.js'
 import { migrateStore } from '../../store/migrate.js'
 import { queryEventMentions } from '../../store/queries/event-mentions.js'
@@ -19,7 +20,6 @@ export interface EventsOptions {
   readonly format: OutputFormat
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 
 /** Parse "IRN-VEN" into a pair of codes. */
 export function parseDyad(value: string): [string, string] {
@@ -32,11 +32,7 @@ export function parseDyad(value: string): [string, string] {
 
 /** Query and print stored event mentions. */
 export async function eventsCommand(opts: EventsOptions): Promise<void> {
-  for (const [name, value] of [['--from', opts.from], ['--to', opts.to]] as const) {
-    if (value !== undefined && !ISO_DAY.test(value)) {
-      throw new DyadError('E_USAGE', `${name} "${value}" is not a date like 2024-11-20`)
-    }
-  }
+  checkDays({ '--from': opts.from, '--to': opts.to })
   if (!existsSync(opts.db)) {
     throw new DyadError('E_STORE', `no database at ${opts.db}; run \`dyad ingest PATH --db ${opts.db}\` first`)
   }

@@ -7,6 +7,7 @@ import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { loadDictionaries } from '../../dict/load.js'
 import { DyadError } from '../../errors.js'
+import { checkDays } from '../check-days.js'
 import { exportEvents, type ExportFormat } from '../../export/export-events.js'
 import { namesFromDictionaries } from '../../export/names.js'
 import { closeStore, openStore } from '../../store/database.js'
@@ -26,7 +27,6 @@ export interface ExportCommandOptions {
   readonly out?: string
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 const MODALITIES = new Set(['asserted', 'planned'])
 
 /** Export events; returns how many lines were written (header included). */
@@ -69,14 +69,7 @@ export async function exportCommand(opts: ExportCommandOptions): Promise<number>
 }
 
 function checkOptions(opts: ExportCommandOptions): void {
-  for (const [name, value] of [
-    ['--from', opts.from],
-    ['--to', opts.to],
-  ] as const) {
-    if (value !== undefined && !ISO_DAY.test(value)) {
-      throw new DyadError('E_USAGE', `${name} "${value}" is not a date like 2024-11-20`)
-    }
-  }
+  checkDays({ '--from': opts.from, '--to': opts.to })
   if ((opts.mentions || opts.header) && opts.format !== 'gdelt') {
     const option = opts.mentions ? '--mentions' : '--header'
     throw new DyadError(
