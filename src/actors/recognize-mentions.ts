@@ -3,7 +3,7 @@
  * "Iranian Defence Minister Brigadier General Aziz Nasirzadeh" -> IRN, MIL, the person; later
  * "Nasirzadeh", "the defence minister" and "his" point back to him (see coreference.ts).
  */
-import type { Actor, Doc, Mention, Place, Sector, Span } from '../doc.js'
+import type { Doc, Mention, Place, Sector, Span } from '../doc.js'
 import { need } from '../doc.js'
 import type { PersonEntry, RoleEntry } from '../dict/types.js'
 import { defineStage } from '../stage.js'
@@ -50,7 +50,8 @@ function nameRun(scan: SentenceScan, at: number, particles: ReadonlySet<string>)
     const hit = scan.hitAt.get(i)
     // A country or role inside the run ends the name: "Maduro and Iranian ...".
     if (hit && hit.values.some((v) => v.kind !== 'person' && v.kind !== 'title')) break
-    if (w.isCapitalized && !/^\p{Lu}+$/u.test(w.raw.slice(0, 2)) === false && w.raw.length <= 1) break
+    // A lone capital letter ("A", "I") is a word, not part of a name.
+    if (w.isCapitalized && w.raw.length === 1) break
     if (w.isCapitalized || (particles.has(w.key) && scan.words[i + 1]?.isCapitalized && i > at)) {
       end = i + 1
       if (/[^'’\-‐.]/.test(w.after)) break
@@ -121,21 +122,21 @@ function assembleFrom(
     // "The Brazilian and Argentinean governments": the first adjective shares the second's noun.
     if (adjective && scan.words[cursor]?.key === 'and') {
       const second = scan.hitAt.get(cursor + 1)
-      const shared = second && entryOf(second, 'adjective') ? roleTail(scan, second.to, ctx) : null
+      const shared = second && entryOf(second, 'adjective') ? roleTail(scan, second.to) : null
       if (shared && (shared.role || shared.sector)) {
         const label = shared.role?.label ?? null
         const actor = makeActor(owner.code, shared.sector ?? 'GOV', label, null, shared.role ? isGovernmentRole(shared.role) : false)
         return { from: hit.from, to: hit.to, mention: { kind: 'role', actor, place: null, why: `“${adjective.country.name}” sharing the noun of a coordinated adjective` } }
       }
     }
-    let tail = roleTail(scan, cursor, ctx)
+    let tail = roleTail(scan, cursor)
     // "British corporate affairs minister", "a Ugandan goodwill mission": up to two lower-case
     // words may stand between the adjective and the role noun.
     const isAppositionBreak = /[,;:]/.test(scan.words[cursor - 1]?.after ?? '')
     for (let skip = 1; skip <= 2 && adjective && !isAppositionBreak && !tail.role && !tail.sector; skip++) {
       const between = scan.words.slice(cursor, cursor + skip)
       if (between.length < skip || between.some((w) => w.isCapitalized || scan.hitAt.has(scan.words.indexOf(w)) || /[,;:]/.test(w.after))) break
-      tail = roleTail(scan, cursor + skip, ctx)
+      tail = roleTail(scan, cursor + skip)
     }
     if (tail.role || tail.sector) {
       return finishRole(scan, hit.from, withTopRole(scan, hit.from, tail, ctx), owner.code, owner.name, ctx, memory, particles)
@@ -176,7 +177,7 @@ function assembleFrom(
   // 2. A role without a country before it: "the president of Bolivia, Evo Morales",
   //    "Foreign Minister Ossein Amir-Abdollahian", "the defence minister".
   if (role || entryOf(hit, 'title') || entryOf(hit, 'actor-noun')) {
-    const tail = roleTail(scan, hit.from, ctx)
+    const tail = roleTail(scan, hit.from)
     if (!tail.role && !tail.sector && !tail.hasTitle) return null
     let cursor = tail.end
     // "the president of Bolivia, Evo Morales", "the speaker of the Iranian Parliament"
@@ -189,7 +190,7 @@ function assembleFrom(
         entryOf(ofHit, 'organisation')?.country ??
         entryOf(ofHit, 'adjective')?.country
       if (ofHit && c) {
-        const end = entryOf(ofHit, 'adjective') ? roleTail(scan, ofHit.to, ctx).end : ofHit.to
+        const end = entryOf(ofHit, 'adjective') ? roleTail(scan, ofHit.to).end : ofHit.to
         return finishRole(scan, hit.from, { ...tail, end }, c.code, c.name, ctx, memory, particles)
       }
     }
@@ -255,7 +256,7 @@ interface RoleTailResult {
 }
 
 /** Absorb role nouns, actor nouns and titles from `at`: "Defence Minister Brigadier General". */
-function roleTail(scan: SentenceScan, at: number, ctx: RecognizeContext): RoleTailResult {
+function roleTail(scan: SentenceScan, at: number): RoleTailResult {
   let cursor = at
   let role: RoleEntry | null = null
   let sector: Sector | null = null
@@ -274,7 +275,6 @@ function roleTail(scan: SentenceScan, at: number, ctx: RecognizeContext): RoleTa
     // Stop after a comma: "the Iranian minister, Hatami" keeps the apposition for finishRole.
     if (/[,;:]/.test(scan.words[cursor - 1]?.after ?? '')) break
   }
-  void ctx
   return { end: cursor, role, sector: role ? role.sector : sector, hasTitle }
 }
 
@@ -297,7 +297,7 @@ function finishRole(
   // An apposition after "of the Iranian Navy," stays its own mention: it is the subject.
   const isApposition = /,/.test(scan.words[end - 1]?.after ?? '')
   const opensClause = ['', 'and'].includes(prepBefore(scan.words, from, ctx))
-  if (scan.words[end]?.isCapitalized && (!isApposition || opensClause)) nameStart = roleTail(scan, end, ctx).end
+  if (scan.words[end]?.isCapitalized && (!isApposition || opensClause)) nameStart = roleTail(scan, end).end
   else if (isApposition) nameStart = -1
   const personHit = scan.hitAt.get(nameStart)
   const known = entryOf(personHit, 'person')
@@ -420,4 +420,3 @@ export const recognizeMentions = defineStage<'mentions', RecognizeContext>({
   },
 })
 
-export type { Actor }

@@ -2,7 +2,7 @@
  * The event coder: find trigger phrases of the patterns, decide modality, find the two sides,
  * date and place, and write one EventMention per (trigger, target) with its evidence and why.
  */
-import type { Actor, ActorOut, Doc, EventMention, Mention, Place, Sentence, Span } from '../doc.js'
+import type { Actor, ActorOut, Doc, EventMention, Mention, Place, Sentence } from '../doc.js'
 import { need, SYMMETRIC_TYPES } from '../doc.js'
 import type { CameoEntry } from '../dict/types.js'
 import { defineStage } from '../stage.js'
@@ -271,4 +271,3 @@ export const codeEvents = defineStage<'eventMentions', CodeContext>({
   },
 })
 
-export type { Span }

@@ -5,6 +5,7 @@
  */
 import type { Actor, Mention, Place } from '../doc.js'
 import type { Word } from '../nlp/match-words.js'
+import { makeActor } from '../actors/make-actor.js'
 import type { EventPattern } from './pattern-types.js'
 
 /** A mention placed on the sentence's words: [from, to) word indices. */
@@ -249,7 +250,7 @@ export function findSides(
       )
       const country = here?.mention.place?.country ?? null
       if (here?.mention.place && country && (!source?.mention.actor || country !== source.mention.actor.country)) {
-        targets.push(here.mention.actor ?? { country, sector: 'GOV', role: null, person: null, org: null, code: `${country}GOV` })
+        targets.push(here.mention.actor ?? makeActor(country, 'GOV', null, null))
         if (here.mention.kind !== 'country') place = here.mention.place
         targetHow = `host country of “${here.mention.place.name}”`
       }
