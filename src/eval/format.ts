@@ -2,6 +2,7 @@
  * Text and JSON renderings of an EvalReport for `dyad eval` (`--format text|json`).
  */
 import type { Agreement, EvalReport, FalsePositive, Miss, Scores } from './score.js'
+import type { Calibration } from './calibration.js'
 
 export interface FormatOptions {
   /** ANSI colours (for a terminal). Default false. */
@@ -153,6 +154,30 @@ function falsePositiveHead(f: FalsePositive, p: Paint): string {
   )
 }
 
+function share(right: number, total: number): string {
+  return total === 0 ? '–' : (right / total).toFixed(3)
+}
+
+/** Confidence bands: how many extractions fall in each and how many of those are right. */
+function calibrationTable(c: Calibration): string[] {
+  const rows = c.bands.map(
+    (b) =>
+      `  ${b.from.toFixed(1)}–${b.to.toFixed(1)}`.padEnd(14) +
+      `${b.extracted}`.padStart(9) +
+      `${b.right}`.padStart(7) +
+      share(b.right, b.extracted).padStart(10),
+  )
+  const high = c.atLeast
+  return [
+    'Confidence    extracted  right  precision',
+    ...rows,
+    `  ≥ ${high.threshold.toFixed(1)}`.padEnd(14) +
+      `${high.extracted}`.padStart(9) +
+      `${high.right}`.padStart(7) +
+      share(high.right, high.extracted).padStart(10),
+  ]
+}
+
 /**
  * A compact human-readable report: summary line, per-type table, date/actor/evidence agreement,
  * then the misses and false positives grouped by article with their (trimmed) sentences.
@@ -193,7 +218,13 @@ export function formatReport(report: EvalReport, opts: FormatOptions = {}): stri
       `gold-dated ${agreementText(report.dates.goldDated)}`,
   )
   out.push(`Actors    direction right ${agreementText(report.actors)}`)
+  out.push(
+    `          countries right ${agreementText(report.actorCountries)} ` +
+      p.dim('(sides of gold events paired by type and sentence, countries not required)'),
+  )
   out.push(`Evidence  overlapping ${agreementText(report.evidence)}`)
+  out.push('')
+  out.push(...calibrationTable(report.calibration))
   out.push('')
   out.push(...listSection('Misses', report.misses, (m) => missHead(m, p), maxList, p))
   out.push('')

@@ -5,7 +5,8 @@ import type { EventMention, EventType, Modality } from '../doc.js'
 import { DyadError } from '../errors.js'
 import { formatReport, toJson, trimEvidence } from './format.js'
 import { parseGold, type GoldArticle } from './gold.js'
-import { evidenceOverlaps, matchArticle, scoreArticles } from './score.js'
+import { evidenceOverlaps } from './evidence.js'
+import { matchArticle, scoreArticles } from './score.js'
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/gold/', import.meta.url))
 

@@ -11,6 +11,9 @@
 import type { EventMention, EventType, Modality } from '../doc.js'
 import { EVENT_TYPES, SYMMETRIC_TYPES } from '../doc.js'
 import type { GoldArticle, GoldEvent } from './gold.js'
+import { evidenceOverlaps } from './evidence.js'
+import { calibrate, type Calibration } from './calibration.js'
+import { countActorCountries, type SideCount } from './actor-countries.js'
 
 /** Counts and ratios. A ratio whose denominator is 0 is reported as 0. */
 export interface Scores {
@@ -113,6 +116,13 @@ export interface EvalReport {
   }
   /** Matched pairs whose source and target countries are in the gold order. */
   readonly actors: Agreement
+  /**
+   * Actor countries side by side, on gold events paired with an extraction of the same type and
+   * sentence whatever its countries (actor-countries.ts): how often actor resolution is right.
+   */
+  readonly actorCountries: Agreement
+  /** Confidence bands of the scored extractions and how many in each matched gold. */
+  readonly calibration: Calibration
   /** Matched pairs whose evidence sentences overlap (informative). */
   readonly evidence: Agreement
   readonly matches: readonly MatchedPair[]
@@ -171,37 +181,6 @@ function compatible(gold: GoldEvent, ext: Extracted): boolean {
     countriesMatch(gold, ext) &&
     (gold.date === null || gold.date === ext.mention.date)
   )
-}
-
-function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201A\u201B]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
-
-function words(text: string): Set<string> {
-  return new Set(text.match(/[\p{L}\p{N}]+/gu) ?? [])
-}
-
-/**
- * True when two evidence strings cite the same stretch of text: one contains the other, or at
- * least 60% of the shorter one's words occur in the other (sentence splitting may differ).
- */
-export function evidenceOverlaps(a: string, b: string): boolean {
-  const x = normalise(a)
-  const y = normalise(b)
-  if (x === '' || y === '') return false
-  if (x.includes(y) || y.includes(x)) return true
-  const wx = words(x)
-  const wy = words(y)
-  const [small, large] = wx.size <= wy.size ? [wx, wy] : [wy, wx]
-  if (small.size < 3) return false
-  let shared = 0
-  for (const word of small) if (large.has(word)) shared++
-  return shared / small.size >= 0.6
 }
 
 /** Preference among compatible pairs: same date first, then evidence overlap, then direction. */
@@ -322,6 +301,10 @@ function scores(gold: number, extracted: number, tp: number): Scores {
   return { gold, extracted, tp, fp: extracted - tp, fn: gold - tp, precision, recall, f1 }
 }
 
+function sided(e: Extracted): { type: EventType; source: string; target: string | null; evidence: string } {
+  return { type: e.mention.type, source: e.source, target: e.target, evidence: e.mention.evidence }
+}
+
 function arrow(source: string, target: string | null): string {
   return `${source}→${target ?? '∅'}`
 }
@@ -397,6 +380,8 @@ export function scoreArticles(
   const misses: Miss[] = []
   const falsePositives: FalsePositive[] = []
   const notExtracted: string[] = []
+  const sides: SideCount = { total: 0, right: 0 }
+  const confidences: { confidence: number; right: boolean }[] = []
 
   for (const article of gold) {
     const mentions = extracted.get(article.id)
@@ -442,6 +427,8 @@ export function scoreArticles(
         evidenceOverlap: evidenceOverlaps(g.evidence, e.mention.evidence),
       })
     })
+    countActorCountries(article.events, scored.map(sided), sides)
+    scored.forEach((e, ei) => confidences.push({ confidence: e.mention.confidence, right: used.has(ei) }))
     scored.forEach((e, ei) => {
       if (used.has(ei)) return
       const m = e.mention
@@ -489,6 +476,8 @@ export function scoreArticles(
     },
     actors: agreement(matches.length, matches.filter((m) => m.directionRight).length),
     evidence: agreement(matches.length, matches.filter((m) => m.evidenceOverlap).length),
+    actorCountries: agreement(sides.total, sides.right),
+    calibration: calibrate(confidences),
     matches,
     misses,
     falsePositives,
