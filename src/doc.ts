@@ -89,6 +89,11 @@ export interface Mention {
   readonly prep: string
   /** Why it resolved this way. @example 'adjective “Iranian” + role “defence minister”' */
   readonly why: string
+  /**
+   * True on the mention that introduces a person no dictionary knows, with country and role
+   * ("Ghana's Minister of Foreign Affairs, Shirley Ayorkor Botchway"): the store learns them.
+   */
+  readonly introduces?: boolean
 }
 
 /** A geocoded place. */

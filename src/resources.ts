@@ -7,6 +7,7 @@ import { buildCoder, type Coder } from './coding/code-events.js'
 import { loadDictionaries } from './dict/load.js'
 import type { PersonEntry } from './dict/types.js'
 import { loadLanguageDetector } from './ingest/detect-language.js'
+import type { PeopleRegistry } from './actors/learned-people.js'
 
 /** The stage context shared by all articles of a run. */
 export interface Resources {
@@ -14,6 +15,8 @@ export interface Resources {
   readonly people: readonly PersonEntry[]
   readonly coder: Coder
   readonly detectLanguage: (sentence: string) => string | null
+  /** People learned from earlier articles, when a store is at hand (`ingest`). */
+  readonly registry?: PeopleRegistry
 }
 
 let cached: Promise<Resources> | null = null

@@ -36,6 +36,8 @@ export interface ActorIndex {
   readonly countries: ReadonlyMap<string, CountryEntry>
   readonly roles: ReadonlyMap<string, RoleEntry>
   readonly grammar: Grammar
+  /** grammar.institution_words as a set: "Ministry", "Navy" name bodies, not people. */
+  readonly institutionWords: ReadonlySet<string>
 }
 
 // Short all-capital aliases ('US', 'UK', 'EC') are words too ('us'): match them as written.
@@ -72,5 +74,6 @@ export function buildActorIndex(dicts: ActorDictionaries): ActorIndex {
   for (const title of g.titles) trie.add(title, { kind: 'title' })
   for (const pronoun of g.pronouns) trie.add(pronoun, { kind: 'pronoun' })
   for (const phrase of g.pair_phrases) trie.add(phrase, { kind: 'pair' })
-  return { trie, countries, roles: new Map(dicts.roles.map((r) => [r.id, r])), grammar: g }
+  const roles = new Map(dicts.roles.map((r) => [r.id, r]))
+  return { trie, countries, roles, grammar: g, institutionWords: new Set(g.institution_words) }
 }

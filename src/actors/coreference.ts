@@ -6,6 +6,7 @@
  */
 import type { Actor, Mention } from '../doc.js'
 import { foldKey } from '../nlp/match-words.js'
+import { isPersonalRole } from './make-actor.js'
 
 /** Memory of one article, filled in text order. */
 export class DocMemory {
@@ -25,9 +26,7 @@ export class DocMemory {
 
   /** A role held by a person ("Minister of Foreign Affairs"), not a body ("Ministry of ..."). */
   private isPersonal(actor: Actor): boolean {
-    if (actor.person) return true
-    const words = foldKey(actor.role ?? '').split(/\s+/)
-    return actor.role !== null && !words.some((w) => this.institutions.has(w))
+    return actor.person !== null || isPersonalRole(actor.role, this.institutions)
   }
 
   /** Take note of a mention just recognised. */

@@ -1,5 +1,6 @@
 import type { Actor, Sector } from '../doc.js'
 import type { PersonEntry, RoleEntry, RoleSpell } from '../dict/types.js'
+import { foldKey } from '../nlp/match-words.js'
 
 /**
  * Build an Actor and its CAMEO-style code. Ministers are government agents of their sector, so a
@@ -24,6 +25,14 @@ export function makeActor(
 /** A role noun names a government office when it is a minister, ministry, president and so on. */
 export function isGovernmentRole(role: RoleEntry): boolean {
   return role.sector === 'GOV' || /minist|secretary|president|chancellor|premier/.test(role.id)
+}
+
+/**
+ * A role one person holds ("Minister of Foreign Affairs"), not a body ("Ministry of Foreign
+ * Affairs", "Armed forces"): no word of the label is an institution word (grammar.yaml).
+ */
+export function isPersonalRole(label: string | null, institutionWords: ReadonlySet<string>): boolean {
+  return label !== null && !foldKey(label).split(/\s+/).some((w) => institutionWords.has(w))
 }
 
 /**

@@ -10,13 +10,16 @@ import { defineStage } from '../stage.js'
 import { splitWords, type Word } from '../nlp/match-words.js'
 import type { PhraseHit } from '../nlp/phrase-trie.js'
 import type { ActorIndex, IndexEntry } from './actor-index.js'
-import { holderOn, isGovernmentRole, makeActor, spellOn } from './make-actor.js'
+import { holderOn, isGovernmentRole, isPersonalRole, makeActor, spellOn } from './make-actor.js'
 import { DocMemory } from './coreference.js'
+import type { PeopleRegistry, RegistryHit } from './learned-people.js'
 
 /** What the stage needs in its context. */
 export interface RecognizeContext {
   readonly actorIndex: ActorIndex
   readonly people: readonly PersonEntry[]
+  /** People learned from earlier articles (the store's); consulted after the article's own. */
+  readonly registry?: PeopleRegistry
 }
 
 type Hit = PhraseHit<IndexEntry>
@@ -313,9 +316,12 @@ function finishRole(
   const name = nameStart >= 0 && nameEnd > nameStart ? scan.words.slice(nameStart, nameEnd).map((w) => w.raw).join(' ') : null
   if (name) end = nameEnd
   if (name && !country) {
-    // "Foreign Minister Straw": the name may be known from earlier in the article.
+    // "Foreign Minister Straw": the name may be known from earlier in the article, or from an
+    // earlier article.
     const learned = memory.byName(name)
-    if (learned) return { from, to: end, mention: { kind: 'person', actor: learned, place: null, why: `“${name}” seen earlier in the article as ${learned.country}` } }
+    const stored = ctx.registry?.byName(name, scan.day) ?? null
+    if (learned && stored?.actor.person !== learned.person) return { from, to: end, mention: { kind: 'person', actor: learned, place: null, why: `“${name}” seen earlier in the article as ${learned.country}` } }
+    if (stored) return { from, to: end, mention: { kind: 'person', actor: stored.actor, place: null, why: stored.why } }
   }
   if (!country) {
     if (name || !tail.role) return null
@@ -336,7 +342,18 @@ function finishRole(
     `“${phrase}”: ${countryName ?? country}` +
     (label ? `, ${label}` : '') +
     (name ? `, named ${name}` : holder ? `, held by ${holder.name} on ${scan.day}` : '')
-  return { from, to: end, mention: { kind: name ? 'person' : 'role', actor, place: null, why } }
+  // A person no dictionary knows, introduced with country and office: the store learns them.
+  const introduces = name !== null && isLearnableName(name) && isPersonalRole(label, ctx.actorIndex.institutionWords)
+  return { from, to: end, mention: { kind: name ? 'person' : 'role', actor, place: null, why, ...(introduces ? { introduces } : {}) } }
+}
+
+/**
+ * A name worth keeping across articles: two words or more, none in capitals only ("IRNA", "PCG"
+ * and headlines in capitals are not people). @example isLearnableName('Shirley Ayorkor Botchway')
+ */
+function isLearnableName(name: string): boolean {
+  const words = name.split(/\s+/)
+  return words.length >= 2 && !words.some((w) => w.length > 1 && w === w.toUpperCase())
 }
 
 /** The preposition before word `at`, skipping determiners: "visit to the Venezuelan capital". */
@@ -380,8 +397,20 @@ export function recognizeSentence(
   for (let i = 0; i < words.length; i++) {
     const w = words[i]
     if (!w?.isCapitalized || mentions.some((m) => m.span[0] <= w.start && w.start < m.span[1])) continue
+    const full = ctx.registry ? registryFullName(words, i, day, ctx.registry) : null
+    if (full) {
+      pushMention({ from: i, to: full.to, mention: { kind: 'person', actor: full.hit.actor, place: null, why: full.hit.why } })
+      i = full.to - 1
+      continue
+    }
     const actor = memory.byName(w.raw)
-    if (actor) pushMention({ from: i, to: i + 1, mention: { kind: 'person', actor, place: null, why: `“${w.raw}” named earlier as ${actor.person ?? actor.code}` } })
+    // A person the store taught keeps that provenance even once the article has named them.
+    const stored = ctx.registry?.byName(w.raw, day) ?? null
+    if (actor && stored?.actor.person !== actor.person) {
+      pushMention({ from: i, to: i + 1, mention: { kind: 'person', actor, place: null, why: `“${w.raw}” named earlier as ${actor.person ?? actor.code}` } })
+    } else if (stored) {
+      pushMention({ from: i, to: i + 1, mention: { kind: 'person', actor: stored.actor, place: null, why: stored.why } })
+    }
   }
   mentions.sort((a, b) => a.span[0] - b.span[0])
   return mentions
@@ -402,6 +431,22 @@ export function recognizeSentence(
   }
 }
 
+/** A learned person's full name starting at word `at` ("Kwame Asante Boadu"), longest first. */
+function registryFullName(
+  words: readonly Word[],
+  at: number,
+  day: string | null,
+  registry: PeopleRegistry,
+): { to: number; hit: RegistryHit } | null {
+  let end = at
+  while (words[end]?.isCapitalized && (end === at || !/[,;:.]/.test(words[end - 1]?.after ?? ''))) end++
+  for (let to = end; to >= at + 2; to--) {
+    const hit = registry.byFullName(words.slice(at, to).map((w) => w.raw).join(' '), day)
+    if (hit) return { to, hit }
+  }
+  return null
+}
+
 /** The stage: mentions for every sentence, in text order. */
 export const recognizeMentions = defineStage<'mentions', RecognizeContext>({
   name: 'recognize-mentions',
@@ -412,7 +457,7 @@ export const recognizeMentions = defineStage<'mentions', RecognizeContext>({
     const day = doc.article.publishedOn
     // First pass learns names from appositions anywhere in the article, so a surname used before
     // its full introduction (a headline "Nasirzadeh in Minsk") still resolves.
-    const institutions = new Set(ctx.actorIndex.grammar.institution_words)
+    const institutions = ctx.actorIndex.institutionWords
     const learner = new DocMemory(undefined, institutions)
     for (const s of sentences) recognizeSentence(doc.article.text, s.span, s.index, day, ctx, learner)
     const memory = new DocMemory(learner.learnedNames(), institutions)

@@ -177,10 +177,11 @@ Examples:
     .argument('<phrase>', 'e.g. "defence minister", "Amir-Abdollahian", "Tehran"')
     .option('--country <code>', 'the country a bare role belongs to (ISO alpha-3, e.g. IRN)')
     .option('--date <YYYY-MM-DD>', 'the day that picks the office holder (the article date)')
+    .option('--db <file>', 'also use the people this store learned from earlier articles ("Ghana\'s Foreign Minister, Kwame Boadu")')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText(
       'after',
-      '\nExamples:\n  dyad actors lookup "defence minister" --country IRN --date 2019-01-10\n  dyad actors lookup "Amir-Abdollahian"',
+      '\nExamples:\n  dyad actors lookup "defence minister" --country IRN --date 2019-01-10\n  dyad actors lookup "Amir-Abdollahian"\n  dyad actors lookup "Boadu" --db dyad.db      # a person learned by ingest, with where from',
     )
     .action(async (phrase: string, opts) => {
       await actorsLookupCommand(phrase, opts)

@@ -10,6 +10,7 @@ import { idOfOrigin } from '../ingest/compose-article.js'
 import { readInputs } from '../ingest/read-inputs.js'
 import { processArticle } from '../pipeline.js'
 import { loadResources } from '../resources.js'
+import type { PeopleRegistry } from '../actors/learned-people.js'
 
 /** Counts of one run, for the summary line and the exit code. */
 export interface RunTally {
@@ -27,6 +28,8 @@ export interface ReadOptions {
   readonly maxSize?: number
   /** Today as YYYY-MM-DD, for the future-date check (tests); the real today when not given. */
   readonly today?: string
+  /** People the store learned from earlier articles, so a bare "Botchway" resolves. */
+  readonly registry?: PeopleRegistry
 }
 
 /**
@@ -39,7 +42,8 @@ export async function* readDocs(
   tally: RunTally,
   log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): AsyncGenerator<Doc> {
-  const resources = await loadResources()
+  const loaded = await loadResources()
+  const resources = opts.registry ? { ...loaded, registry: opts.registry } : loaded
   const skip = (origin: string, reason: string, code: DyadError['code']): void => {
     tally.skipped++
     // Under --strict the error line names the input and the reason; it is the last line.

@@ -135,8 +135,25 @@ export interface ArticlesFtsTable {
 }
 
 /** Every table of the store. @example db.selectFrom('event_mentions').where('cameo', '=', '042') */
+/** One person learned from an apposition in the text (migration 0007). */
+export interface LearnedPeopleTable {
+  id: Generated<number>
+  name: string
+  name_key: string
+  country: string
+  sector: string | null
+  role: string
+  code: string
+  first_seen: string | null
+  last_seen: string | null
+  articles: number
+  article_id: string
+  evidence: string
+}
+
 export interface Database {
   articles: ArticlesTable
+  learned_people: LearnedPeopleTable
   event_mentions: EventMentionsTable
   events: EventsTable
   problems: ProblemsTable

@@ -1,5 +1,7 @@
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../helpers/run-cli.js'
+import { hasStackTrace, linesOf, makeTempDir, runCli } from '../helpers/run-cli.js'
 
 describe('dyad actors lookup', () => {
   it('names the office holder on the day asked', async () => {
@@ -30,5 +32,55 @@ describe('dyad actors lookup', () => {
     const run = await runCli(['actors', 'lookup', 'the weather'])
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('names no actor')
+  })
+})
+
+describe('people learned from one article resolve in the next', () => {
+  // Written for this test: a foreign minister no dictionary lists, introduced by apposition in
+  // the first article and named only by surname in the second, ingested in a later run.
+  const first =
+    'Ghana minister in Abuja\nFebruary 1, 2018 - Ghana\'s Minister of Foreign Affairs, Kwame Asante Boadu, ' +
+    'arrived in Abuja on Monday for talks with Nigerian President Muhammadu Buhari.\n'
+  const second =
+    'Talks in Accra\nMay 10, 2018 - Boadu met Nigerian Foreign Minister Geoffrey Onyeama in Accra on Tuesday to discuss trade.\n'
+
+  it('stores the person from the apposition and codes the bare surname as Ghana’s minister', async () => {
+    const tmp = makeTempDir()
+    try {
+      const db = join(tmp.dir, 'dyad.db')
+      writeFileSync(join(tmp.dir, 'first.txt'), first)
+      writeFileSync(join(tmp.dir, 'second.txt'), second)
+      const before = await runCli(['actors', 'lookup', 'Boadu'])
+      expect(before.code).toBe(1)
+      expect((await runCli(['ingest', join(tmp.dir, 'first.txt'), '--db', db, '--quiet'])).code).toBe(0)
+      expect((await runCli(['ingest', join(tmp.dir, 'second.txt'), '--db', db, '--quiet'])).code).toBe(0)
+
+      const events = await runCli(['events', '--db', db, '--format', 'jsonl'])
+      const meet = linesOf(events.stdout)
+        .map((line) => JSON.parse(line) as { type: string; article: string; source: { country: string; person: string | null; role: string | null }; why: string })
+        .find((e) => e.article === 'second' && e.type === 'meet')
+      expect(meet?.source).toMatchObject({ country: 'GHA', person: 'Kwame Asante Boadu', role: 'Minister of Foreign Affairs' })
+      expect(meet?.why).toContain('learned from article first')
+
+      const lookup = await runCli(['actors', 'lookup', 'Boadu', '--db', db, '--date', '2018-06-01'])
+      expect(lookup.code).toBe(0)
+      expect(lookup.stdout).toContain('GHAGOVDIP')
+      expect(lookup.stdout).toContain("Ghana's Minister of Foreign Affairs, Kwame Asante Boadu")
+    } finally {
+      tmp.remove()
+    }
+  }, 120_000) // six CLI runs, each loading the dictionaries
+
+  it('refuses --db naming no store, without creating one', async () => {
+    const tmp = makeTempDir()
+    try {
+      const run = await runCli(['actors', 'lookup', 'Boadu', '--db', join(tmp.dir, 'none.db')])
+      expect(run.code).toBe(1)
+      expect(run.stderr).toContain('no database at')
+      expect(hasStackTrace(run.stderr)).toBe(false)
+      expect(existsSync(join(tmp.dir, 'none.db'))).toBe(false)
+    } finally {
+      tmp.remove()
+    }
   })
 })

@@ -2,21 +2,40 @@
  * `dyad actors lookup PHRASE [--country IRN] [--date YYYY-MM-DD]`: how dyad resolves a phrase,
  * and why. @example dyad actors lookup "defence minister" --country IRN --date 2019-01-10
  */
+import { existsSync } from 'node:fs'
 import { lookupActor } from '../../actors/lookup.js'
 import { DyadError } from '../../errors.js'
 import { checkDays } from '../check-days.js'
 import { loadResources } from '../../resources.js'
+import { PeopleRegistry } from '../../actors/learned-people.js'
+import { closeStore, openStore } from '../../store/database.js'
+import { migrateStore } from '../../store/migrate.js'
+import { learnedPeople } from '../../store/queries/learned-people.js'
+
+/** The people a store learned from earlier articles. */
+async function registryOf(db: string): Promise<PeopleRegistry> {
+  if (!existsSync(db)) throw new DyadError('E_STORE', `no database at ${db}; run \`dyad ingest PATH --db ${db}\` first`)
+  const store = openStore(db)
+  try {
+    await migrateStore(store)
+    return new PeopleRegistry(learnedPeople(store))
+  } finally {
+    closeStore(store)
+  }
+}
 
 export interface ActorsLookupOptions {
   readonly country?: string
   readonly date?: string
+  /** A store whose learned people (from appositions in earlier articles) are consulted too. */
+  readonly db?: string
   readonly format: 'text' | 'json'
 }
 
 /** Print the resolutions of a phrase; exits 1 when nothing resolves. */
 export async function actorsLookupCommand(phrase: string, opts: ActorsLookupOptions): Promise<void> {
   checkDays({ '--date': opts.date })
-  const resources = await loadResources()
+  const resources = { ...(await loadResources()), ...(opts.db ? { registry: await registryOf(opts.db) } : {}) }
   const country = opts.country?.toUpperCase()
   if (country !== undefined && !resources.actorIndex.countries.has(country)) {
     throw new DyadError('E_USAGE', `--country "${opts.country}" is not a known country code (try IRN, VEN, EU)`)
@@ -25,7 +44,8 @@ export async function actorsLookupCommand(phrase: string, opts: ActorsLookupOpti
   if (opts.format === 'json') {
     process.stdout.write(`${JSON.stringify(found, null, 2)}\n`)
   } else if (found.length === 0) {
-    process.stdout.write(`“${phrase}” names no actor dyad knows. Add it to dictionaries/ (see dictionaries/README.md).\n`)
+    const hint = opts.db ? '' : ', or pass --db to use the people a store learned from articles'
+    process.stdout.write(`“${phrase}” names no actor dyad knows. Add it to dictionaries/ (see dictionaries/README.md)${hint}.\n`)
   } else {
     for (const r of found) {
       const a = r.actor

@@ -6,6 +6,8 @@
 import { closeStore, openStore } from '../../store/database.js'
 import { migrateStore } from '../../store/migrate.js'
 import { saveDoc } from '../../store/queries/articles.js'
+import { learnedPeople } from '../../store/queries/learned-people.js'
+import { PeopleRegistry } from '../../actors/learned-people.js'
 import { readDocs, type ReadOptions, type RunTally } from '../read-docs.js'
 
 export interface IngestOptions extends ReadOptions {
@@ -37,7 +39,10 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
   const store = openStore(opts.db)
   try {
     await migrateStore(store)
-    for await (const doc of readDocs(paths, opts, tally)) {
+    // People learned in earlier runs; what this run learns serves the next one, so the result
+    // does not depend on the order articles are processed in.
+    const registry = new PeopleRegistry(learnedPeople(store))
+    for await (const doc of readDocs(paths, { ...opts, registry }, tally)) {
       const result = saveDoc(store, doc)
       if (result.stored) {
         if (opts.logStored) process.stdout.write(`stored ${doc.article.id}\n`)

@@ -10,6 +10,8 @@ import { withCause, type ArticlesTable, type ProblemsTable, type Store } from '.
 import { runWrite, selectRows } from '../execute.js'
 import { toEventMentionRow } from './event-mentions.js'
 import { eventIdsOfArticle, linkEventMention, refreshEvents } from './events.js'
+import { rememberPeople } from './learned-people.js'
+import { learnedFrom } from '../../actors/learned-people.js'
 
 /** What `saveDoc` did. `reason: 'duplicate'` when the same text was already stored. */
 export interface SaveResult {
@@ -65,6 +67,8 @@ export function saveDoc(store: Store, doc: Doc, now: Date = new Date()): SaveRes
       // Dedup (src/events/dedup.ts): join the event it reports, or start one.
       linkEventMention(store, Number(lastInsertRowid))
     }
+    // People introduced by apposition, so later articles naming them alone resolve too.
+    rememberPeople(store, learnedFrom(doc))
     for (const problem of doc.problems) {
       const row: Insertable<ProblemsTable> = {
         article_id: article.id,
