@@ -136,11 +136,15 @@ function assembleFrom(
     // "British corporate affairs minister", "a Ugandan goodwill mission": up to two lower-case
     // words may stand between the adjective and the role noun.
     const isAppositionBreak = /[,;:]/.test(scan.words[cursor - 1]?.after ?? '')
+    let nonState = false
     for (let skip = 1; skip <= 2 && adjective && !isAppositionBreak && !tail.role && !tail.sector; skip++) {
       const between = scan.words.slice(cursor, cursor + skip)
       if (between.length < skip || between.some((w) => w.isCapitalized || scan.hitAt.has(scan.words.indexOf(w)) || /[,;:]/.test(w.after))) break
       tail = roleTail(scan, cursor + skip)
+      nonState = between.some((w) => g.non_state_words.includes(w.key))
     }
+    // "a Kenyan business delegation" is not Kenya: no actor at all.
+    if (nonState && (tail.role || tail.sector)) return null
     if (tail.role || tail.sector) {
       return finishRole(scan, hit.from, withTopRole(scan, hit.from, tail, ctx), owner.code, owner.name, ctx, memory, particles)
     }

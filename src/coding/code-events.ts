@@ -13,6 +13,7 @@ import type { EventPattern, Grammar } from './pattern-types.js'
 import { compileModalityCues, modalityOf, type ModalityCues } from './modality.js'
 import { findSides, type PlacedMention, type SideWords } from './find-sides.js'
 import { findSectors, type SectorVocabulary } from './find-sectors.js'
+import { confidenceOf } from './confidence.js'
 
 /** Patterns compiled for matching, built once per process. */
 export interface Coder {
@@ -194,7 +195,13 @@ export function codeSentence(
             (cue ? `, ${modality} by “${cue}”` : '') +
             `; ${sides.how}` +
             (date?.date ? `; date from “${date.text}”` : ''),
-          confidence: confidenceOf(sides.how, modality, date !== null),
+          confidence: confidenceOf({
+            how: sides.how,
+            modality,
+            datedHere: own?.date != null,
+            dateCarried: !own && date !== null,
+            sentence: sentence.index,
+          }),
         })
       }
     }
@@ -231,16 +238,6 @@ function locationIn(
     return !words.slice(from, to).some((w) => breaks.has(w.key))
   })
   return here?.mention.place ?? null
-}
-
-/** A rough confidence: direct syntax and an explicit date raise it, fallbacks lower it. */
-function confidenceOf(how: string, modality: string, hasDate: boolean): number {
-  let c = 0.6
-  if (how.startsWith('source: subject (') || how.includes('agent')) c += 0.15
-  if (how.includes('main clause') || how.includes('pronoun')) c -= 0.15
-  if (hasDate) c += 0.1
-  if (modality === 'planned') c -= 0.05
-  return Math.round(Math.max(0.05, Math.min(0.95, c)) * 100) / 100
 }
 
 /** The stage: event mentions for every English sentence. */

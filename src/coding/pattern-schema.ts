@@ -39,6 +39,7 @@ export const grammarSchema = z.object({
   sectors: z.record(z.string(), words),
   passive_auxiliaries: words,
   demonym_followers: words,
+  non_state_words: words,
 })
 
 export const cameoSchema = z.object({

@@ -45,4 +45,6 @@ export interface Grammar {
   readonly sectors: Readonly<Record<string, readonly string[]>>
   readonly passive_auxiliaries: readonly string[]
   readonly demonym_followers: readonly string[]
+  /** Words that make "Kenyan <word> delegation" a non-state group: "business", "opposition". */
+  readonly non_state_words: readonly string[]
 }

@@ -5,6 +5,7 @@
  * @example 'Iran and Belarus signed a document' + 'By signing the document, both nations...' -> 1 event
  */
 import { SYMMETRIC_TYPES, type EventMention } from '../doc.js'
+import { corroborated } from '../coding/confidence.js'
 
 // Each statement is its own event: "stressed the need to strengthen cooperation" on Friday and
 // "called for bolstering ties" later that day are two statements, even between the same pair.
@@ -59,6 +60,7 @@ export function representative(group: readonly EventMention[]): EventMention {
   const located = group.find((m) => m.location !== null)
   return {
     ...first,
+    confidence: corroborated(group.map((m) => m.confidence)),
     date: dated?.date ?? null,
     date_precision: dated?.date_precision ?? null,
     location: located?.location ?? null,
