@@ -2,7 +2,7 @@
  * The throughput benchmark (issue 7, first part: one process, one thread). In one run, on the same
  * generated articles:
  *
- *   1. bare       bareTokenize(text): wink-nlp tokenisation and tagging only, the floor
+ *   1. bare       bareTokenize(text): wink-nlp's pass as the pipeline makes it (tokens, sentences)
  *   2. extract    processArticle(article): every pipeline stage, nothing stored
  *   3. ingest     processArticle + saveDoc into a fresh SQLite file in a temp folder
  *

@@ -56,9 +56,33 @@ export function holderOn(
   day: string | null,
 ): PersonEntry | null {
   if (day === null) return null
-  const holders = people.filter((p) =>
-    p.roles.some((s) => s.role === roleId && s.country === country && s.from <= day && (s.to === null || day <= s.to)),
-  )
-  // Offices with several holders at once (ambassadors, envoys) name no one in particular.
-  return holders.length === 1 ? (holders[0] ?? null) : null
+  let holder: PersonEntry | null = null
+  for (const p of holdersIndex(people).get(`${roleId}|${country}`) ?? []) {
+    if (!p.roles.some((s) => s.role === roleId && s.country === country && s.from <= day && (s.to === null || day <= s.to))) continue
+    // Offices with several holders at once (ambassadors, envoys) name no one in particular.
+    if (holder !== null) return null
+    holder = p
+  }
+  return holder
+}
+
+// Everyone who ever held a role in a country, by 'role|country', in dictionary order: a role is
+// resolved for most role phrases of every article, and scanning all people each time was the
+// recogniser's largest cost. Built once per people list (the dictionaries are read-only).
+const holdersByList = new WeakMap<readonly PersonEntry[], Map<string, PersonEntry[]>>()
+
+function holdersIndex(people: readonly PersonEntry[]): Map<string, PersonEntry[]> {
+  let index = holdersByList.get(people)
+  if (index === undefined) {
+    index = new Map()
+    for (const p of people) {
+      for (const key of new Set(p.roles.map((s) => `${s.role}|${s.country}`))) {
+        const list = index.get(key)
+        if (list) list.push(p)
+        else index.set(key, [p])
+      }
+    }
+    holdersByList.set(people, index)
+  }
+  return index
 }

@@ -7,12 +7,32 @@ import type { Doc, Mention, Place, Sector, Span } from '../doc.js'
 import { need } from '../doc.js'
 import type { PersonEntry, RoleEntry } from '../dict/types.js'
 import { defineStage } from '../stage.js'
-import { splitWords, type Word } from '../nlp/match-words.js'
+import type { Word } from '../nlp/match-words.js'
+import { sentenceWords } from '../nlp/sentence-words.js'
 import type { PhraseHit } from '../nlp/phrase-trie.js'
 import type { ActorIndex, IndexEntry } from './actor-index.js'
 import { holderOn, isGovernmentRole, isPersonalRole, makeActor, spellOn } from './make-actor.js'
 import { DocMemory } from './coreference.js'
 import type { PeopleRegistry, RegistryHit } from './learned-people.js'
+
+/** The grammar's word lists the recogniser tests words against, as sets. */
+interface WordSets {
+  readonly particles: ReadonlySet<string>
+  readonly determiners: ReadonlySet<string>
+  readonly preps: ReadonlySet<string>
+}
+
+// Built once per grammar (read-only after loading), not once per phrase or mention.
+const wordSetsOf = new WeakMap<ActorIndex['grammar'], WordSets>()
+
+function wordSets(g: ActorIndex['grammar']): WordSets {
+  let sets = wordSetsOf.get(g)
+  if (sets === undefined) {
+    sets = { particles: new Set(g.name_particles), determiners: new Set(g.determiners), preps: new Set(g.prepositions) }
+    wordSetsOf.set(g, sets)
+  }
+  return sets
+}
 
 /** What the stage needs in its context. */
 export interface RecognizeContext {
@@ -104,7 +124,7 @@ function assembleFrom(
   const hit = scan.hits[index]
   if (!hit) return null
   const g = ctx.actorIndex.grammar
-  const particles = new Set(g.name_particles)
+  const particles = wordSets(g).particles
   const countryEntry = entryOf(hit, 'country') ?? entryOf(hit, 'organisation')
   const adjective = entryOf(hit, 'adjective')
   const person = entryOf(hit, 'person')
@@ -362,9 +382,7 @@ function isLearnableName(name: string): boolean {
 
 /** The preposition before word `at`, skipping determiners: "visit to the Venezuelan capital". */
 function prepBefore(words: readonly Word[], at: number, ctx: RecognizeContext): string {
-  const g = ctx.actorIndex.grammar
-  const determiners = new Set(g.determiners)
-  const preps = new Set(g.prepositions)
+  const { determiners, preps } = wordSets(ctx.actorIndex.grammar)
   for (let i = at - 1; i >= 0 && i >= at - 4; i--) {
     const w = words[i]
     if (!w) break
@@ -375,6 +393,17 @@ function prepBefore(words: readonly Word[], at: number, ctx: RecognizeContext): 
   return ''
 }
 
+/** A sentence's words and its dictionary phrases: the same in both passes over an article. */
+interface Scanned {
+  readonly words: readonly Word[]
+  readonly hits: readonly Hit[]
+}
+
+function scanSentence(text: string, span: Span, ctx: RecognizeContext): Scanned {
+  const words = sentenceWords(text, span)
+  return { words, hits: ctx.actorIndex.trie.scan(words) }
+}
+
 /** Recognise and resolve the mentions of one sentence, updating the article's memory. */
 export function recognizeSentence(
   text: string,
@@ -383,9 +412,9 @@ export function recognizeSentence(
   day: string | null,
   ctx: RecognizeContext,
   memory: DocMemory,
+  scanned: Scanned = scanSentence(text, span, ctx),
 ): Mention[] {
-  const words = splitWords(text.slice(span[0], span[1]), span[0])
-  const hits = ctx.actorIndex.trie.scan(words)
+  const { words, hits } = scanned
   const scan: SentenceScan = { words, hits, hitAt: new Map(hits.map((h) => [h.from, h])), sentence, day }
   const mentions: Mention[] = []
   let consumedTo = 0
@@ -463,9 +492,11 @@ export const recognizeMentions = defineStage<'mentions', RecognizeContext>({
     // its full introduction (a headline "Nasirzadeh in Minsk") still resolves.
     const institutions = ctx.actorIndex.institutionWords
     const learner = new DocMemory(undefined, institutions)
-    for (const s of sentences) recognizeSentence(doc.article.text, s.span, s.index, day, ctx, learner)
+    const text = doc.article.text
+    const scanned = sentences.map((s) => scanSentence(text, s.span, ctx))
+    sentences.forEach((s, i) => recognizeSentence(text, s.span, s.index, day, ctx, learner, scanned[i]))
     const memory = new DocMemory(learner.learnedNames(), institutions)
-    return sentences.flatMap((s) => recognizeSentence(doc.article.text, s.span, s.index, day, ctx, memory))
+    return sentences.flatMap((s, i) => recognizeSentence(text, s.span, s.index, day, ctx, memory, scanned[i]))
   },
 })
 

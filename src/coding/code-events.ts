@@ -6,7 +6,8 @@ import type { Actor, ActorOut, Doc, EventMention, Mention, Place, Sentence } fro
 import { need, SYMMETRIC_TYPES } from '../doc.js'
 import type { CameoEntry } from '../dict/types.js'
 import { defineStage } from '../stage.js'
-import { splitWords, type Word } from '../nlp/match-words.js'
+import type { Word } from '../nlp/match-words.js'
+import { sentenceWords } from '../nlp/sentence-words.js'
 import { PhraseTrie } from '../nlp/phrase-trie.js'
 import { findDates, type DateMention } from '../nlp/resolve-dates.js'
 import type { EventPattern, Grammar } from './pattern-types.js'
@@ -118,7 +119,7 @@ export function codeSentence(
   const text = doc.article.text
   const published = doc.article.publishedOn
   const sentenceText = text.slice(sentence.span[0], sentence.span[1])
-  const words = splitWords(sentenceText, sentence.span[0])
+  const words = sentenceWords(text, sentence.span)
   const placed = placeMentions(words, mentions)
   const pastDates = findDates(sentenceText, sentence.span[0], published)
   // Planned events resolve open dates forward: "will visit on Friday" is the coming Friday.

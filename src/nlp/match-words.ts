@@ -33,26 +33,34 @@ export function foldKey(text: string): string {
 
 /** Split text into words with article offsets. @example splitWords('Iran’s FM', 0).length -> 3 */
 export function splitWords(text: string, offset: number): Word[] {
+  const found: { index: number; raw: string }[] = []
+  for (const m of text.matchAll(WORD)) found.push({ index: m.index ?? 0, raw: m[0] })
   const words: Word[] = []
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0]
-    const start = offset + (m.index ?? 0)
+  for (let i = 0; i < found.length; i++) {
+    const { index, raw } = found[i] as { index: number; raw: string }
+    const start = offset + index
+    // `after`: the punctuation between this word and the next one (whitespace removed).
+    const gapEnd = i + 1 < found.length ? (found[i + 1] as { index: number }).index : text.length
+    const gap = gapEnd > index + raw.length ? text.slice(index + raw.length, gapEnd).replace(/\s+/g, '') : ''
     words.push({
       start,
       end: start + raw.length,
       raw,
-      key: foldKey(raw.replace(/[-‐]/, '')),
+      key: keyOf(raw),
       isCapitalized: /^\p{Lu}/u.test(raw),
-      after: '',
+      after: gap,
     })
   }
-  // Fill `after` with the punctuation between consecutive words (whitespace removed).
-  return words.map((w, i) => {
-    const next = words[i + 1]
-    const gapEnd = next ? next.start : offset + text.length
-    const gap = text.slice(w.end - offset, gapEnd - offset).replace(/\s+/g, '')
-    return gap ? { ...w, after: gap } : w
-  })
+  return words
+}
+
+const ASCII = /^[\x00-\x7f]*$/
+
+// The folded key of a word, its prefix hyphen dropped ('co-operation' -> 'cooperation'). Plain
+// ASCII has nothing to decompose, so lower case is the whole fold: the common case, done fast.
+function keyOf(raw: string): string {
+  if (ASCII.test(raw)) return (raw.includes('-') ? raw.replace('-', '') : raw).toLowerCase()
+  return foldKey(raw.replace(/[-‐]/, ''))
 }
 
 /** Split a dictionary phrase into folded keys. @example phraseKeys('U.S.') -> ['u', 's'] */

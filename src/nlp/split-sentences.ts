@@ -100,12 +100,12 @@ function abbreviationEndingAt(wink: WinkAnalysis, last: number): string {
 }
 
 function lastWord(wink: WinkAnalysis, from: number): number {
-  for (let i = from; i >= 0; i--) if (wink.pos[i] !== 'SPACE') return i
+  for (let i = from; i >= 0; i--) if (wink.spacing[i] !== true) return i
   return -1
 }
 
 function firstWord(wink: WinkAnalysis, from: number): number {
-  for (let i = from; i < wink.values.length; i++) if (wink.pos[i] !== 'SPACE') return i
+  for (let i = from; i < wink.values.length; i++) if (wink.spacing[i] !== true) return i
   return -1
 }
 

@@ -1,7 +1,7 @@
 /**
- * The one shared wink-nlp instance and the article analysis both nlp stages read: tokens with
- * exact article offsets, their POS tags, and wink's sentence boundaries as token ranges.
- * wink tokens carry no offsets, so they are recovered by scanning the text forward.
+ * The shared wink-nlp instance and the article analysis the sentence splitter reads: tokens with
+ * exact article offsets, which of them are spacing, and wink's sentence boundaries as token
+ * ranges. wink tokens carry no offsets, so they are recovered by scanning the text forward.
  */
 import winkNLP, { type WinkMethods } from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
@@ -14,24 +14,38 @@ export interface WinkAnalysis {
   /** Article offsets: token i covers `text.slice(starts[i], ends[i])`. */
   readonly starts: readonly number[]
   readonly ends: readonly number[]
-  /** Universal POS tags; 'SPACE' for newline and tab tokens. @example 'PROPN' */
-  readonly pos: readonly string[]
+  /** True for spacing tokens (line breaks, tabs: wink's type 'tabCRLF', tagged 'SPACE'). */
+  readonly spacing: readonly boolean[]
   /** wink's sentences as inclusive token ranges. @example [[0, 6], [7, 9]] */
   readonly sentences: readonly (readonly [number, number])[]
 }
 
-// Only sentence boundaries and POS are needed; skipping negation, sentiment and NER is faster.
-const PIPE = ['sbd', 'pos']
+// The pipeline needs tokens and sentence boundaries only. POS tagging took ~40% of wink's time
+// and served only to tell spacing tokens, which the token type tells as well; negation,
+// sentiment and NER are not used either.
+const PIPE = ['sbd']
 
 let instance: WinkMethods | undefined
+let tagging: WinkMethods | undefined
 
 /**
- * The shared wink instance, built on first use. The model is read-only after loading.
+ * The shared wink instance the pipeline reads with (tokens and sentences), built on first use.
+ * The model is read-only after loading.
  * @example getNlp().readDoc('Iran protested.').tokens().length() -> 3
  */
 export function getNlp(): WinkMethods {
   instance ??= winkNLP(model, PIPE)
   return instance
+}
+
+/**
+ * Universal POS tags of the tokens `analyse(text)` gives, from a second instance that also tags
+ * (built on first use; the pipeline itself never tags). @example tagPos('Iran protested.')
+ *   -> ['PROPN', 'VERB', 'PUNCT']
+ */
+export function tagPos(text: string): string[] {
+  tagging ??= winkNLP(model, ['sbd', 'pos'])
+  return tagging.readDoc(text).tokens().out(tagging.its.pos) as string[]
 }
 
 // segment() and tokenize() run one after the other on the same article: remember the last pass
@@ -48,10 +62,10 @@ export function analyse(text: string): WinkAnalysis {
   const nlp = getNlp()
   const doc = nlp.readDoc(text)
   const values = doc.tokens().out(nlp.its.value) as string[]
-  const pos = doc.tokens().out(nlp.its.pos) as string[]
+  const spacing = (doc.tokens().out(nlp.its.type) as string[]).map((type) => type === 'tabCRLF')
   const spans = doc.sentences().out(nlp.its.span) as unknown as [number, number][]
   const { starts, ends } = locateTokens(text, values)
-  last = { text, values, starts, ends, pos, sentences: spans }
+  last = { text, values, starts, ends, spacing, sentences: spans }
   return last
 }
 
