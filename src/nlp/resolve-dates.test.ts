@@ -23,6 +23,7 @@ const ONE: Row[] = [
   ['They will meet next Friday.', '2023-02-04', 'next Friday', '2023-02-10', 'day'],
   ['On a visit to Tehran last June, Maduro signed a 20-year pact.', '2023-02-04', 'last June', '2022-06-01', 'month'],
   ['Canada yesterday said so.', '2023-02-04', 'yesterday', '2023-02-03', 'day'],
+  ['The two presidents met the day before in Baku.', '2019-10-15', 'the day before', '2019-10-14', 'day'],
   ['Reagan announced last week plans to impose tariffs.', '2023-02-04', 'last week', null, null],
   ['They agreed this week.', '2023-02-04', 'this week', null, null],
   ['They agreed last month.', '2023-02-04', 'last month', null, null],

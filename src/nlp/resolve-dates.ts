@@ -157,8 +157,8 @@ function trimExpression(text: string, start: number, end: number): [number, numb
   return [start + lead, end - trail]
 }
 
-// 1. 'today', 'tonight', 'this morning' = publication day; 'yesterday', 'last night' = the day
-//    before; 'tomorrow' = the day after. ('now' dates nothing: "Iran now supplies ...")
+// 1. 'today', 'tonight', 'this morning' = publication day; 'yesterday', 'last night', 'the day
+//    before' = the day before; 'tomorrow' = the day after. ('now' dates nothing: "Iran now supplies ...")
 const CASUAL_DAYS: Record<string, number> = {
   today: 0,
   tonight: 0,
@@ -167,6 +167,8 @@ const CASUAL_DAYS: Record<string, number> = {
   'this evening': 0,
   yesterday: -1,
   'last night': -1,
+  // A report's "the day before" is, as a rule, the day before it was filed.
+  'the day before': -1,
   tomorrow: 1,
 }
 
