@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Article, Doc } from '../doc.js'
 import { runStages } from '../stage.js'
-import { segment, splitSentences } from './split-sentences.js'
+import { segment, splitSentences, withoutNames } from './split-sentences.js'
 
 const sentencesOf = (text: string): string[] =>
   segment(text).map((s) => text.slice(s.span[0], s.span[1]))
@@ -58,6 +58,18 @@ describe('split-sentences', () => {
     const got = segment('Iran protested loudly.\nhola amigos de Venezuela\nOK.', detect)
     expect(got.map((s) => s.language)).toEqual(['en', 'es', null])
     expect(segment('Iran protested loudly.')[0]!.language).toBeNull()
+  })
+
+  it('judges a sentence’s language on its own words, not on the names it carries', async () => {
+    const { loadLanguageDetector } = await import('../ingest/detect-language.js')
+    const detect = await loadLanguageDetector()
+    const text =
+      'Colombian President Juan Manuel Santos met Venezuelan President Hugo Chavez on Tuesday.\n' +
+      'El presidente Nicolás Maduro recibió al canciller iraní en Caracas este sábado.'
+    const [names, spanish] = segment(text, detect)
+    expect(names?.language ?? 'en').toBe('en')
+    expect(spanish?.language).toBe('es')
+    expect(withoutNames('El presidente Maduro recibió al canciller.')).toBe('El presidente recibió al canciller.')
   })
 
   it('runs as a stage with the detector from the context', () => {

@@ -28,10 +28,31 @@ export function segment(text: string, detectLanguage?: DetectLanguage): Sentence
   for (const [start, end] of splitLines(text, cuts)) {
     const span = trimSpan(text, start, end)
     if (span === null) continue
-    const language = detectLanguage?.(text.slice(span[0], span[1])) ?? null
+    const language = detectLanguage?.(withoutNames(text.slice(span[0], span[1]))) ?? null
     sentences.push({ index: sentences.length, span, language })
   }
   return sentences
+}
+
+/**
+ * A sentence with its capitalised words after the first taken out, for the language detector:
+ * names say nothing of the language and tip a sentence about "Juan Manuel Santos" and "Hugo
+ * Chavez" to Spanish. What is left is the sentence's own words ("met ... on"); too few letters
+ * and the detector answers null, which the coder reads as English.
+ * @example withoutNames('Colombian President Juan Manuel Santos met Hugo Chavez.') -> 'Colombian met'
+ * @example withoutNames('El presidente Maduro recibió al canciller.') -> 'El presidente recibió al canciller.'
+ */
+export function withoutNames(sentence: string): string {
+  let first = true
+  return sentence
+    .replace(/[\p{L}\p{M}'’.-]+/gu, (word) => {
+      const keep = first || !/^\p{Lu}/u.test(word)
+      first = false
+      return keep ? word : ''
+    })
+    .replace(/ {2,}/g, ' ')
+    .replace(/ ([.,;:!?])/g, '$1')
+    .trim()
 }
 
 /**
