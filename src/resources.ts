@@ -8,6 +8,7 @@ import { loadDictionaries } from './dict/load.js'
 import type { PersonEntry } from './dict/types.js'
 import { loadLanguageDetector } from './ingest/detect-language.js'
 import type { PeopleRegistry } from './actors/learned-people.js'
+import { loadGazetteer, type Gazetteer } from './geo/gazetteer.js'
 
 /** The stage context shared by all articles of a run. */
 export interface Resources {
@@ -15,6 +16,8 @@ export interface Resources {
   readonly people: readonly PersonEntry[]
   readonly coder: Coder
   readonly detectLanguage: (sentence: string) => string | null
+  /** Towns and cities (GeoNames), read on first use. */
+  readonly places: () => Gazetteer
   /** People learned from earlier articles, when a store is at hand (`ingest`). */
   readonly registry?: PeopleRegistry
 }
@@ -32,6 +35,7 @@ export function loadResources(dir?: string): Promise<Resources> {
       people: dicts.people,
       coder: buildCoder(dicts.patterns, dicts.cameo, dicts.grammar, dicts.grammar.sectors),
       detectLanguage,
+      places: loadGazetteer,
     }
   })()
   if (dir === undefined) cached = loading

@@ -12,7 +12,9 @@ import { PhraseTrie } from '../nlp/phrase-trie.js'
 import { findDates, type DateMention } from '../nlp/resolve-dates.js'
 import type { EventPattern, Grammar } from './pattern-types.js'
 import { compileModalityCues, modalityOf, type ModalityCues } from './modality.js'
-import { findSides, type PlacedMention, type SideWords } from './find-sides.js'
+import { findSides, type PlacedMention, type Sides, type SideWords } from './find-sides.js'
+import { cityNear } from '../geo/find-city.js'
+import type { Gazetteer } from '../geo/gazetteer.js'
 import { findSectors, type SectorVocabulary } from './find-sectors.js'
 import { confidenceOf } from './confidence.js'
 
@@ -49,6 +51,8 @@ export function buildCoder(
 /** What the stage needs in its context. */
 export interface CodeContext {
   readonly coder: Coder
+  /** Towns and cities for event places no dictionary has (loaded on first use). */
+  readonly places?: () => Gazetteer
 }
 
 
@@ -115,6 +119,7 @@ export function codeSentence(
   mentions: readonly Mention[],
   coder: Coder,
   running: RunningDate,
+  places?: () => Gazetteer,
 ): EventMention[] {
   const text = doc.article.text
   const published = doc.article.publishedOn
@@ -162,7 +167,10 @@ export function codeSentence(
         (modality === 'asserted' && running.day && running.age <= RUNNING_DATE_REACH
           ? { ...running.day, text: `${running.day.text}, said earlier` }
           : null)
-      const location = sides.place ?? locationIn(placed, words, hit.from, coder.cues.breaks)
+      const location =
+        sides.place ??
+        locationIn(placed, words, hit.from, coder.cues.breaks) ??
+        (places ? townIn(words, placed, hit.from, coder.cues.breaks, sides, places) : null)
       for (const [source, target] of sides.sources.flatMap((src) => sides.targets.map((t) => [src, t] as const))) {
         if (source.country === target.country) continue
         const pairKey = SYMMETRIC_TYPES.has(cameo.type)
@@ -241,6 +249,22 @@ function locationIn(
   return here?.mention.place ?? null
 }
 
+/** A town the gazetteer knows in one of the event's countries: "held talks in Cartagena". */
+function townIn(
+  words: readonly Word[],
+  placed: readonly PlacedMention[],
+  trigger: number,
+  breaks: ReadonlySet<string>,
+  sides: Sides,
+  places: () => Gazetteer,
+): Place | null {
+  // Cheap test first: most sentences name no "in/at <Capitalised>" at all.
+  if (!words.some((w, i) => (w.key === 'in' || w.key === 'at') && words[i + 1]?.isCapitalized)) return null
+  const countries = new Set([...sides.sources, ...sides.targets].map((a) => a.country))
+  const taken = (i: number) => placed.some((m) => m.from <= i && i < m.to)
+  return cityNear(words, trigger, taken, breaks, countries, places())
+}
+
 /** The stage: event mentions for every English sentence. */
 export const codeEvents = defineStage<'eventMentions', CodeContext>({
   name: 'code-events',
@@ -265,7 +289,7 @@ export const codeEvents = defineStage<'eventMentions', CodeContext>({
       // English patterns.
       .filter((s) => s.language === null || s.language === 'en')
       .filter((s) => s.span[1] > titleEnd)
-      .flatMap((s) => codeSentence(doc, s, bySentence.get(s.index) ?? [], ctx.coder, running))
+      .flatMap((s) => codeSentence(doc, s, bySentence.get(s.index) ?? [], ctx.coder, running, ctx.places))
   },
 })
 
