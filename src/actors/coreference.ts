@@ -29,8 +29,8 @@ export class DocMemory {
     return actor.person !== null || isPersonalRole(actor.role, this.institutions)
   }
 
-  /** Take note of a mention just recognised. */
-  remember(mention: Mention): void {
+  /** Take note of a mention just recognised; `surface` is its text as written. */
+  remember(mention: Mention, surface = ''): void {
     const actor = mention.actor
     if (!actor) return
     if (mention.kind === 'person' && actor.person) {
@@ -40,6 +40,10 @@ export class DocMemory {
       this.names.set(foldKey(actor.person), actor)
       const last = parts[parts.length - 1]
       if (last && last.length > 2) this.names.set(foldKey(last), actor)
+      // And the last name as the article writes it: "Abiy Ahmed Ali" (dictionary: Abiy Ahmed)
+      // is "Ali" later on.
+      const written = surface.split(/\s+/).pop() ?? ''
+      if (written.length > 2 && /^\p{Lu}/u.test(written) && !this.names.has(foldKey(written))) this.names.set(foldKey(written), actor)
       // Hyphenated surnames are also used by their second half: "Amir-Abdollahian" -> "Abdollahian".
       const tail = last?.split(/[-‐]/).pop()
       if (tail && tail !== last && tail.length > 3) this.names.set(foldKey(tail), actor)

@@ -455,7 +455,7 @@ export function recognizeSentence(
     const mention: Mention = { ...a.mention, span: [first.start, last.end], sentence, prep: prepBefore(words, a.from, ctx) }
     const previous = mentions[mentions.length - 1]
     mentions.push(mention)
-    memory.remember(mention)
+    memory.remember(mention, text.slice(mention.span[0], mention.span[1]))
     // "India and Pakistan", "Iran-Venezuela": remember the pair for "both countries" later on.
     const gap = previous ? text.slice(previous.span[1], mention.span[0]) : ''
     if (previous?.actor && mention.actor && mention.kind !== 'pronoun' && previous.kind !== 'pronoun' && /^(\s*and\s+(the\s+)?|[-–])$/.test(gap)) {

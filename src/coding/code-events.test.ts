@@ -84,3 +84,25 @@ describe('code-events: evidence and dates', () => {
     expect(code('El canciller iraní se reunió con el presidente de Venezuela en Caracas el viernes pasado.')).toEqual([])
   })
 })
+
+// An article written for this test: two leaders expected in Kenya, one named later by the last
+// word of his name as written, the other arriving with no place in the sentence.
+describe('code-events: arrivals announced without a place', () => {
+  const article = [
+    'Ethiopian Prime Minister Abiy Ahmed Ali and the President of Rwanda Paul Kagame are expected in Kenya for official visits, the presidency said.',
+    'Ali is lined up to arrive on Sunday for his first foreign visit this year.',
+    'He will be received officially at State House, Nairobi where he will hold talks with President William Ruto.',
+    'Kagame, for his part, is scheduled to arrive on Wednesday.',
+  ].join('\n\n')
+
+  it('sends them to the country the article is set in, as planned visits', () => {
+    const events = code(article, '2024-05-03')
+    expect(events).toContain('visit ETH>KEN 2024-05-05 planned')
+    expect(events).toContain('host_visit KEN>ETH - planned')
+    expect(events).toContain('visit RWA>KEN 2024-05-08 planned')
+  })
+
+  it('has no destination to give when no country stands out', () => {
+    expect(code('The minister is scheduled to arrive on Wednesday.', '2024-05-03').filter((e) => e.startsWith('visit'))).toEqual([])
+  })
+})

@@ -17,6 +17,7 @@ import { cityNear } from '../geo/find-city.js'
 import type { Gazetteer } from '../geo/gazetteer.js'
 import { findSectors, type SectorVocabulary } from './find-sectors.js'
 import { confidenceOf } from './confidence.js'
+import { makeActor } from '../actors/make-actor.js'
 
 /** Patterns compiled for matching, built once per process. */
 export interface Coder {
@@ -120,6 +121,7 @@ export function codeSentence(
   coder: Coder,
   running: RunningDate,
   places?: () => Gazetteer,
+  host: Actor | null = null,
 ): EventMention[] {
   const text = doc.article.text
   const published = doc.article.publishedOn
@@ -150,7 +152,7 @@ export function codeSentence(
       if (!hasNeeded(words, hit.from, hit.to, pattern)) continue
       const cameo = coder.cameo.get(pattern.cameo)
       if (!cameo) continue
-      const sides = findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords, isPassive)
+      const sides = findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords, isPassive, host)
       if (!sides) continue
       // "as a result of Carlsson's visit to China" is expected: the possessive noun names a visit
       // that happened, whatever the main verb says about its results.
@@ -265,6 +267,24 @@ function townIn(
   return cityNear(words, trigger, taken, breaks, countries, places())
 }
 
+/**
+ * The country an article is set in: the one it names most often as a country, capital or place,
+ * at least twice and strictly more than any other. Null when no country stands out.
+ */
+export function hostCountry(mentions: readonly Mention[]): Actor | null {
+  const counts = new Map<string, { actor: Actor; n: number }>()
+  for (const m of mentions) {
+    if (!['country', 'capital', 'place'].includes(m.kind)) continue
+    const country = m.actor?.country ?? m.place?.country
+    if (!country) continue
+    const seen = counts.get(country)
+    if (seen) seen.n++
+    else counts.set(country, { actor: m.actor ?? makeActor(country, 'GOV', null, null), n: 1 })
+  }
+  const [first, second] = [...counts.values()].sort((a, b) => b.n - a.n)
+  return first && first.n >= 2 && (!second || first.n > second.n) ? first.actor : null
+}
+
 /** The stage: event mentions for every English sentence. */
 export const codeEvents = defineStage<'eventMentions', CodeContext>({
   name: 'code-events',
@@ -276,6 +296,7 @@ export const codeEvents = defineStage<'eventMentions', CodeContext>({
     const bySentence = new Map<number, Mention[]>()
     for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m])
     const published = doc.article.publishedOn
+    const host = hostCountry(mentions)
     const running: RunningDate = {
       day: published ? { span: [0, 0], date: published, precision: 'day', relative: true, text: 'the publication day' } : null,
       age: 0,
@@ -289,7 +310,7 @@ export const codeEvents = defineStage<'eventMentions', CodeContext>({
       // English patterns.
       .filter((s) => s.language === null || s.language === 'en')
       .filter((s) => s.span[1] > titleEnd)
-      .flatMap((s) => codeSentence(doc, s, bySentence.get(s.index) ?? [], ctx.coder, running, ctx.places))
+      .flatMap((s) => codeSentence(doc, s, bySentence.get(s.index) ?? [], ctx.coder, running, ctx.places, host))
   },
 })
 

@@ -113,6 +113,7 @@ export function findSides(
   pattern: EventPattern,
   sw: SideWords,
   isPassive = false,
+  host: Actor | null = null,
 ): Sides | null {
   if (isPassive) return findPassiveSides(words, mentions, start, end, sw)
   const after = mentions.filter((m) => m.from >= end)
@@ -253,6 +254,12 @@ export function findSides(
         targets.push(here.mention.actor ?? makeActor(country, 'GOV', null, null))
         if (here.mention.kind !== 'country') place = here.mention.place
         targetHow = `host country of “${here.mention.place.name}”`
+      }
+    } else if (slot === 'host') {
+      // "Guelleh is scheduled to arrive on Wednesday" in a story about visits to Kenya.
+      if (host && differs(host)) {
+        targets.push(host)
+        targetHow = `the country the article is set in (${host.country})`
       }
     } else if (slot === 'between') {
       const x = after.find(
