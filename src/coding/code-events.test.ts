@@ -106,3 +106,12 @@ describe('code-events: arrivals announced without a place', () => {
     expect(code('The minister is scheduled to arrive on Wednesday.', '2024-05-03').filter((e) => e.startsWith('visit'))).toEqual([])
   })
 })
+
+describe('code-events: sanctions that were not imposed', () => {
+  it.each([
+    'Britain vetoed a Security Council resolution to impose sanctions on South Africa.',
+    'The foreign secretary defended plans to end the European Union’s arms embargo on China.',
+  ])('%s', (sentence) => {
+    expect(code(sentence).filter((e) => e.startsWith('sanction') && e.endsWith('asserted'))).toEqual([])
+  })
+})

@@ -144,7 +144,7 @@ export function codeSentence(
       const before = words[hit.from - 1]?.key
       if (before && pattern.before.includes(before)) continue
       // "plans to end the arms embargo on China" cancels the sanction.
-      if (words.slice(Math.max(0, hit.from - 4), hit.from).some((w) => pattern.unless.includes(w.key))) continue
+      if (words.slice(Math.max(0, hit.from - UNLESS_REACH), hit.from).some((w) => pattern.unless.includes(w.key))) continue
       // A speaker's verb anywhere in the sentence: '"We must work together," the minister said'.
       if (pattern.said_by.length > 0 && !words.some((w, i) => (i < hit.from || i >= hit.to) && pattern.said_by.includes(w.key))) continue
       // "the ambassador was summoned": the grammatical subject is the target.
@@ -229,6 +229,12 @@ export interface RunningDate {
   /** Sentences since the day was named; past `RUNNING_DATE_REACH` the day is too far to carry. */
   age: number
 }
+
+/**
+ * How many words before a trigger an `unless` word cancels it: "plans to end the European Union's
+ * arms embargo on China" puts "end" six words (with the possessive's "s") before "embargo on".
+ */
+const UNLESS_REACH = 6
 
 /** How many sentences a named day carries over to undated events. */
 const RUNNING_DATE_REACH = 5

@@ -29,7 +29,13 @@ export function isSameEvent(a: EventMention, b: EventMention): boolean {
   const [bSource, bTarget] = straight ? [b.source, b.target] : [b.target, b.source]
   // Meetings repeat with different counterparts of one country ("met the foreign minister",
   // "held talks with the oil minister"): only the same counterpart, or none named, is one meeting.
-  if (a.type === 'meet' && a.target.person !== bTarget.person) return false
+  // A mention naming nobody on either side ("Egypt and Sudan held talks", "the Egyptian leader
+  // discussed with Sudanese officials") retells a meeting named elsewhere; one where a named
+  // minister meets unnamed officials is a meeting of its own.
+  if (a.type === 'meet' && a.target.person !== bTarget.person) {
+    const anonymous = (m: EventMention) => !m.source.person && !m.target?.person
+    if (!anonymous(a) && !anonymous(b)) return false
+  }
   return compatible(a.source.person, bSource.person) && compatible(a.target.person, bTarget.person)
 }
 

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { makeMeeting } from '../../test/helpers/event-fixtures.js'
+import { isSameEvent, mergeInArticle } from './merge-in-article.js'
+
+const unnamed = { person: null, role: null }
+
+describe('meetings within one article', () => {
+  const named = makeMeeting('A')
+  const anonymous = makeMeeting('A', {
+    sentence: 4,
+    source: { ...named.source, ...unnamed },
+    target: named.target && { ...named.target, ...unnamed },
+  })
+  const otherCounterpart = makeMeeting('A', {
+    sentence: 5,
+    target: named.target && { ...named.target, person: 'Mohammad Javad Zarif' },
+  })
+  const minister = makeMeeting('A', { sentence: 6, target: named.target && { ...named.target, ...unnamed } })
+
+  it('takes a mention naming nobody ("Venezuela and Iran held talks") as a retelling', () => {
+    expect(isSameEvent(named, anonymous)).toBe(true)
+    expect(mergeInArticle([named, anonymous])).toHaveLength(1)
+  })
+
+  it('keeps a named leader’s meetings with different counterparts apart, named or not', () => {
+    expect(isSameEvent(named, otherCounterpart)).toBe(false)
+    expect(isSameEvent(named, minister)).toBe(false)
+    expect(mergeInArticle([named, otherCounterpart, minister])).toHaveLength(3)
+  })
+})
