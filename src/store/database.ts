@@ -5,6 +5,7 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect, type Generated } from 'kysely'
 import { DyadError } from '../errors.js'
+import type { MonitorTables } from '../monitor/tables.js'
 
 /** One article per row. `id` is `Article.id`; `seq` is SQLite's stable rowid, used by FTS only. */
 export interface ArticlesTable {
@@ -135,7 +136,7 @@ export interface ArticlesFtsTable {
 }
 
 /** Every table of the store. @example db.selectFrom('event_mentions').where('cameo', '=', '042') */
-export interface Database {
+export interface Database extends MonitorTables {
   articles: ArticlesTable
   event_mentions: EventMentionsTable
   events: EventsTable
