@@ -1,11 +1,13 @@
 /**
- * Fetch one web resource (an article page or a feed) the careful way: an overall timeout, a byte
- * limit enforced while the body streams (a huge or endless page costs at most the limit), at most
- * a few redirects followed by hand (each hop checked), and a User-Agent that says who is asking.
+ * Fetch one web resource (an article page or a feed) the careful way: an overall timeout (of
+ * waiting, not of dyad's own work: loop-timeout.ts), a byte limit enforced while the body streams
+ * (a huge or endless page costs at most the limit), at most a few redirects followed by hand
+ * (each hop checked), and a User-Agent that says who is asking.
  * Trouble is an `ok: false` answer with a one-line reason, never a throw.
  */
 import { formatByteSize } from '../ingest/byte-size.js'
 import { formatDuration } from './duration.js'
+import { loopTimeout } from './loop-timeout.js'
 import { userAgent } from './user-agent.js'
 
 export interface FetchOptions {
@@ -52,8 +54,9 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const maxBytes = opts.maxBytes ?? DEFAULT_FETCH_MAX_BYTES
   const maxRedirects = opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS
-  const timeout = AbortSignal.timeout(timeoutMs)
-  const signal = opts.signal === undefined ? timeout : AbortSignal.any([timeout, opts.signal])
+  const timeout = loopTimeout(timeoutMs)
+  const signal =
+    opts.signal === undefined ? timeout.signal : AbortSignal.any([timeout.signal, opts.signal])
   const fail = (reason: string): FetchOutcome => ({ ok: false, url, reason })
   let current = url
   try {
@@ -99,8 +102,10 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
     }
   } catch (error) {
     if (opts.signal?.aborted === true) return { ok: false, url, reason: 'stopped', aborted: true }
-    if (timeout.aborted) return fail(`timed out after ${formatDuration(timeoutMs)}`)
+    if (timeout.signal.aborted) return fail(`timed out after ${formatDuration(timeoutMs)}`)
     return fail(networkReason(error))
+  } finally {
+    timeout.clear()
   }
 }
 

@@ -61,7 +61,7 @@ export async function watchCommand(opts: WatchCommandOptions): Promise<WatchSumm
     })
     log(
       `stopped after ${total.polls} poll${total.polls === 1 ? '' : 's'}: ${total.articles} new articles, ` +
-        `${total.newEvents} new events, ${total.failures} failed, ${total.alerts} alerts`,
+        `${total.newEvents} new events, ${total.failures} failed, ${total.alerts} alert${total.alerts === 1 ? '' : 's'}`,
     )
     return total
   } finally {
