@@ -100,7 +100,8 @@ Examples:
   dyad ingest examples/articles --db dyad.db  store articles and events (re-ingest is a no-op)
   dyad events --dyad IRN-VEN --type visit     query stored events of one dyad
   dyad eval gold.jsonl --articles corpus/     precision, recall and F1 against a gold file
-  dyad serve --db dyad.db                     the workbench at http://127.0.0.1:8787`,
+  dyad serve --db dyad.db                     the workbench at http://127.0.0.1:8787
+  dyad watch --feeds feeds.txt --every 15m    poll RSS/Atom feeds, store what is new, fire alerts`,
     )
 
   program

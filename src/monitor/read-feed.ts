@@ -6,6 +6,7 @@
 import { parseFeed } from '@rowanmanning/feed-parser'
 
 import { collapseWhitespace } from '../ingest/clean.js'
+import { dayOf } from '../ingest/find-published-date.js'
 import { paragraphsOfHtml } from '../ingest/readers/html.js'
 
 /** One item of a feed. */
@@ -49,7 +50,7 @@ export function readFeed(xml: string, baseUrl: string | null = null): FeedOutcom
     return {
       url: absoluteUrl(item.url, baseUrl),
       title: nonEmpty(item.title),
-      publishedOn: dayOfDate(item.published ?? item.updated),
+      publishedOn: dayOfItem(item),
       paragraphs: html === null ? [] : paragraphsOfHtml(html),
       outlet,
       guid: nonEmpty(item.id),
@@ -72,6 +73,22 @@ function absoluteUrl(url: string | null, base: string | null): string | null {
   } catch {
     return null
   }
+}
+
+/** Date elements of RSS, Dublin Core and Atom items, best first (names as the parser folds them). */
+const DATE_ELEMENTS = ['pubdate', 'date', 'published', 'issued', 'updated', 'modified']
+
+/**
+ * The item's day as the publisher wrote it: 'Wed, 20 Nov 2024 01:00:00 +0330' is the 20th in
+ * Tehran, though the 19th in UTC. Falls back on the parser's date, in UTC.
+ */
+function dayOfItem(item: ReturnType<typeof parseFeed>['items'][number]): string | null {
+  for (const name of DATE_ELEMENTS) {
+    const raw = item.element.findElementWithName(name)?.textContent
+    const day = raw === undefined ? null : dayOf(raw)
+    if (day !== null) return day
+  }
+  return dayOfDate(item.published ?? item.updated)
 }
 
 function dayOfDate(date: Date | null): string | null {
