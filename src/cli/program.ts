@@ -18,11 +18,13 @@ import { actorsLookupCommand } from './commands/actors.js'
 import { OUTPUT_FORMATS } from './format-events.js'
 import { parseByteSize } from '../ingest/byte-size.js'
 import { DEFAULT_MAX_BYTES } from '../ingest/read-inputs.js'
-import { alertsAddCommand, alertsListCommand, alertsRemoveCommand } from './commands/alerts.js'
-import { watchCommand } from './commands/watch.js'
-import { parseDuration } from '../monitor/duration.js'
-import { DEFAULT_TIMEOUT_MS } from '../monitor/fetch-page.js'
-import { DEFAULT_CONCURRENCY } from '../monitor/web-inputs.js'
+import {
+  addMonitorCommands,
+  concurrencyOption,
+  followOption,
+  timeoutOption,
+  webOptionsOf,
+} from './monitor-commands.js'
 
 const DEFAULT_DB = 'dyad.db'
 
@@ -50,34 +52,6 @@ const maxSizeOption = () =>
       const message = `--max-size "${v}" is not a size like 10MB, 512KB or 2000000`
       throw new CommanderError(2, 'E_USAGE', message)
     })
-
-/** `--follow`, `--timeout`, `--concurrency`: how URLs and feeds are fetched. */
-const followOption = () =>
-  new Option('--follow', "feeds: fetch each item's page for the full text (else the item's summary)")
-const timeoutOption = () =>
-  new Option('--timeout <duration>', 'give up on a page or feed after this long (e.g. 20s, 1m)')
-    .default(DEFAULT_TIMEOUT_MS, '20s')
-    .argParser(durationParser('--timeout', '20s, 500ms or 1m'))
-const concurrencyOption = () =>
-  new Option('--concurrency <n>', 'feeds with --follow: pages fetched at once')
-    .default(DEFAULT_CONCURRENCY)
-    .argParser(positiveInteger('--concurrency'))
-
-function durationParser(name: string, examples: string): (v: string) => number {
-  return (v) => {
-    const ms = parseDuration(v)
-    if (ms !== null) return ms
-    throw new CommanderError(2, 'E_USAGE', `${name} "${v}" is not a duration like ${examples}`)
-  }
-}
-
-function positiveInteger(name: string): (v: string) => number {
-  return (v) => {
-    const n = Number(v)
-    if (Number.isInteger(n) && n >= 1) return n
-    throw new CommanderError(2, 'E_USAGE', `${name} "${v}" is not a positive whole number`)
-  }
-}
 
 /** Build the command tree (exported for tests). */
 export function buildProgram(): Command {
@@ -139,8 +113,7 @@ Examples:
         'Alerts set with `dyad alerts add` fire on the events stored.',
     )
     .action(async (paths: string[], opts) => {
-      const web = { follow: opts.follow === true, timeoutMs: opts.timeout, concurrency: opts.concurrency }
-      const tally = await ingestCommand(paths, { ...opts, web })
+      const tally = await ingestCommand(paths, { ...opts, web: webOptionsOf(opts) })
       if (tally.skipped > 0) process.exitCode = 3
     })
 
@@ -215,78 +188,7 @@ Examples:
       await exportCommand(opts)
     })
 
-  program
-    .command('watch')
-    .description('poll RSS/Atom feeds, store new articles, fire alerts; one log line per poll')
-    .requiredOption('--feeds <file>', 'the feeds to poll: one URL or file per line, # comments')
-    .addOption(
-      new Option('--every <duration>', 'time between polls (e.g. 30s, 15m, 1h)')
-        .default(15 * 60_000, '15m')
-        .argParser(durationParser('--every', '30s, 15m or 1h')),
-    )
-    .option('--db <file>', 'SQLite database file (created when missing)', DEFAULT_DB)
-    .option('--once', 'poll once and stop (for cron)')
-    .addOption(followOption())
-    .addOption(timeoutOption())
-    .addOption(concurrencyOption())
-    .addOption(maxSizeOption())
-    .addHelpText(
-      'after',
-      '\nEach poll stores only items whose link was not seen and whose text is not stored yet.\n' +
-        'A feed or page that fails is named on one line and tried again later (waiting longer\n' +
-        'after each failure; a page is given up after 5 tries). Alerts print on stdout, the log\n' +
-        'goes to stderr. Ctrl-C stops cleanly.\n\n' +
-        'Example:\n' +
-        '  dyad alerts add --dyad IRN-VEN --type sign_agreement --jsonl alerts.jsonl\n' +
-        '  dyad watch --feeds feeds.txt --every 15m --follow',
-    )
-    .action(async (opts) => {
-      await watchCommand(opts)
-    })
-
-  const alerts = program
-    .command('alerts')
-    .description('alerts on a dyad: told when newly ingested events match')
-  alerts
-    .command('add')
-    .description('alert on new events between two countries')
-    .requiredOption('--dyad <A-B>', 'the two countries, either direction (e.g. IRN-VEN)')
-    .option('--type <types>', 'only these event types, comma-separated (e.g. sign_agreement,cooperate_military)')
-    .option('--modality <list>', 'asserted, planned or both (default both)')
-    .addOption(
-      new Option('--min-sources <n>', 'only once the event is reported by this many outlets')
-        .default(1)
-        .argParser(positiveInteger('--min-sources')),
-    )
-    .option('--on-new-source', 'fire again each time the event gains a source')
-    .option('--jsonl <file>', 'append each firing to this JSONL file')
-    .option('--webhook <url>', 'POST each firing as JSON to this URL')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
-    .addHelpText(
-      'after',
-      '\nAn alert fires once per event (and again on a new source with --on-new-source), when\n' +
-        '`dyad ingest` or `dyad watch` stores an article reporting it. It prints a line on stdout.\n\n' +
-        'Example:\n' +
-        '  dyad alerts add --dyad IRN-VEN --type sign_agreement,cooperate_military --min-sources 2',
-    )
-    .action(async (opts) => {
-      await alertsAddCommand(opts)
-    })
-  alerts
-    .command('list')
-    .description('list the alerts')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
-    .action(async (opts) => {
-      await alertsListCommand(opts)
-    })
-  alerts
-    .command('remove')
-    .description('remove an alert and its history')
-    .argument('<id>', 'the alert id (`dyad alerts list`)')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
-    .action(async (id: string, opts) => {
-      await alertsRemoveCommand(id, opts)
-    })
+  addMonitorCommands(program, { db: DEFAULT_DB, maxSizeOption })
 
   const actors = program.command('actors').description('inspect how dyad resolves actors')
   actors
