@@ -24,6 +24,8 @@ export interface Firing {
   readonly evidence: string | null
   /** The URLs (else paths) of the articles that report it, first report first. */
   readonly sources: readonly string[]
+  /** The row in alert_firings. */
+  readonly rowId: number
 }
 
 /** The events the given articles' event mentions belong to. */
@@ -55,20 +57,22 @@ export function recordFirings(
         const before = firedSources(store, alert.id, event.id)
         const why = before === null ? 'new event' : 'new source'
         if (before !== null && !(alert.onNewSource && event.num_sources > before)) continue
-        runWrite(
+        const members = queryEventMembers(store, event.id)
+        const sources = [...new Set(members.map((m) => m.article.url ?? m.article.origin))]
+        const evidence = members[0]?.mention.evidence ?? null
+        const told = { alert, event, why, firedAt, evidence, sources } as const
+        const { lastInsertRowid } = runWrite(
           store,
           store.db.insertInto('alert_firings').values({
             alert_id: alert.id,
             event_id: event.id,
             num_sources: event.num_sources,
             fired_at: firedAt,
+            record: JSON.stringify(firingRecord(told)),
             webhook_status: null,
           }),
         )
-        const members = queryEventMembers(store, event.id)
-        const sources = [...new Set(members.map((m) => m.article.url ?? m.article.origin))]
-        const evidence = members[0]?.mention.evidence ?? null
-        firings.push({ alert, event, why, firedAt, evidence, sources })
+        firings.push({ ...told, rowId: Number(lastInsertRowid) })
       }
     }
     return firings
@@ -98,7 +102,7 @@ function firedSources(store: Store, alertId: number, eventId: number): number | 
 }
 
 /** The JSON a firing is written and posted as. */
-export function firingRecord(firing: Firing): Record<string, unknown> {
+export function firingRecord(firing: Omit<Firing, 'rowId'>): Record<string, unknown> {
   return {
     alert: firing.alert.id,
     dyad: firing.alert.pair,
@@ -138,10 +142,6 @@ export interface DeliverOptions {
   readonly signal?: AbortSignal
 }
 
-/** Webhook tries per firing, and the pause before the second. */
-const WEBHOOK_TRIES = 2
-const WEBHOOK_RETRY_MS = 500
-
 /**
  * Tell each firing: print it, append it to the alert's JSONL file, POST it to its webhook. A
  * failed file write or webhook is reported on the log and recorded; it never stops the run.
@@ -167,44 +167,85 @@ export async function deliverFirings(
       }
     }
     if (webhookUrl !== null) {
-      const status = await postWebhook(webhookUrl, json, opts)
+      const status = await sendWebhook(store, firing.rowId, webhookUrl, json, 0, opts)
       if (status !== 'delivered') log(`alert ${firing.alert.id}: webhook ${webhookUrl} ${status}`)
-      runWrite(
-        store,
-        store.db
-          .updateTable('alert_firings')
-          .set({ webhook_status: status })
-          .where('alert_id', '=', firing.alert.id)
-          .where('event_id', '=', firing.event.id)
-          .where('num_sources', '=', firing.event.num_sources),
-      )
     }
   }
   return firings.length
 }
 
-/** POST the JSON; 'delivered', or 'failed: reason' after the last try. */
-async function postWebhook(url: string, json: string, opts: DeliverOptions): Promise<string> {
-  let reason = ''
-  for (let attempt = 1; attempt <= WEBHOOK_TRIES; attempt++) {
-    if (attempt > 1) await new Promise((done) => setTimeout(done, WEBHOOK_RETRY_MS))
-    const timeout = AbortSignal.timeout(opts.timeoutMs ?? 10_000)
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': userAgent() },
-        body: json,
-        signal: opts.signal === undefined ? timeout : AbortSignal.any([timeout, opts.signal]),
-      })
-      await response.body?.cancel()
-      if (response.ok) return 'delivered'
-      reason = `HTTP ${response.status}`
-      // A 4xx is the receiver refusing this message: trying again would not help.
-      if (response.status < 500) break
-    } catch (error) {
-      reason = timeout.aborted ? 'timed out' : error instanceof Error ? error.message : String(error)
-      if (opts.signal?.aborted === true) break
-    }
+/** A firing whose webhook failed is sent again at later polls, this many tries in all. */
+export const MAX_WEBHOOK_TRIES = 6
+
+/**
+ * Send again the webhooks that failed (the receiver was down), each with its recorded JSON;
+ * how many got through now. `dyad watch` calls it at every poll.
+ */
+export async function retryWebhooks(store: Store, opts: DeliverOptions = {}): Promise<number> {
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`))
+  const query = store.db
+    .selectFrom('alert_firings')
+    .innerJoin('alerts', 'alerts.id', 'alert_firings.alert_id')
+    .select([
+      'alert_firings.id',
+      'alert_firings.alert_id',
+      'alert_firings.record',
+      'alert_firings.webhook_tries',
+      'alerts.webhook_url',
+    ])
+    .where('alert_firings.webhook_status', 'like', 'failed%')
+    .where('alert_firings.webhook_tries', '<', MAX_WEBHOOK_TRIES)
+    .orderBy('alert_firings.id')
+  let delivered = 0
+  for (const row of selectRows(store, query)) {
+    if (row.webhook_url === null || opts.signal?.aborted === true) continue
+    const status = await sendWebhook(store, row.id, row.webhook_url, row.record, row.webhook_tries, opts)
+    if (status === 'delivered') {
+      delivered++
+      log(`alert ${row.alert_id}: webhook ${row.webhook_url} delivered on try ${row.webhook_tries + 1}`)
+    } else log(`alert ${row.alert_id}: webhook ${row.webhook_url} ${status} (try ${row.webhook_tries + 1})`)
   }
-  return `failed: ${reason}`
+  return delivered
+}
+
+/** POST once and record the outcome on the firing's row. */
+async function sendWebhook(
+  store: Store,
+  rowId: number,
+  url: string,
+  json: string,
+  triesBefore: number,
+  opts: DeliverOptions,
+): Promise<string> {
+  const status = await postWebhook(url, json, opts)
+  runWrite(
+    store,
+    store.db
+      .updateTable('alert_firings')
+      .set({ webhook_status: status, webhook_tries: triesBefore + 1 })
+      .where('id', '=', rowId),
+  )
+  return status
+}
+
+/** POST the JSON: 'delivered', 'refused: HTTP 4xx' (not worth sending again) or 'failed: reason'. */
+async function postWebhook(url: string, json: string, opts: DeliverOptions): Promise<string> {
+  const timeout = AbortSignal.timeout(opts.timeoutMs ?? 10_000)
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': userAgent() },
+      body: json,
+      signal: opts.signal === undefined ? timeout : AbortSignal.any([timeout, opts.signal]),
+    })
+    await response.body?.cancel()
+    if (response.ok) return 'delivered'
+    // A 4xx is the receiver refusing this message: sending it again would not help.
+    return `${response.status < 500 ? 'refused' : 'failed'}: HTTP ${response.status}`
+  } catch (error) {
+    if (timeout.aborted) return 'failed: timed out'
+    const cause = (error as { cause?: { code?: unknown } }).cause
+    const reason = typeof cause?.code === 'string' ? cause.code : String(error)
+    return `failed: ${reason}`
+  }
 }

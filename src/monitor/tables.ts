@@ -44,8 +44,14 @@ export interface AlertFiringsTable {
   event_id: number
   num_sources: number
   fired_at: string
-  /** 'delivered', 'failed: reason', or null without a webhook. */
+  /** The JSON told: src/monitor/fire-alerts.ts `firingRecord`. */
+  record: string
+  /**
+   * 'delivered'; 'failed: reason' (sent again at a later poll); 'refused: HTTP 4xx' (not sent
+   * again); null without a webhook or before the first try.
+   */
   webhook_status: string | null
+  webhook_tries: Generated<number>
 }
 
 export interface MonitorTables {

@@ -14,7 +14,7 @@ import { selectRows } from '../store/execute.js'
 import { saveDoc } from '../store/queries/articles.js'
 import { formatDuration } from './duration.js'
 import { readFeedList } from './feed-list.js'
-import { deliverFirings, eventsOfArticles, recordFirings } from './fire-alerts.js'
+import { deliverFirings, eventsOfArticles, recordFirings, retryWebhooks } from './fire-alerts.js'
 import { backoffMs, isDue, loadSeenUrls, markFailed, markSettled } from './seen-urls.js'
 import { readWebItems, type WebReadOptions } from './web-inputs.js'
 
@@ -133,6 +133,9 @@ async function pollOnce(
     failures++
     opts.log(`${stamp(now())} failed ${printable(origin)}: ${printable(reason)}${retry}`)
   }
+  const alertLog = { log: (line: string) => opts.log(`${stamp(now())} ${line}`), signal: opts.signal }
+  // Webhooks that failed at an earlier poll (the receiver was down) are sent again first.
+  await retryWebhooks(store, alertLog)
   for (const feed of feeds) {
     if (opts.signal.aborted) break
     const state = states.get(feed) ?? { failures: 0, nextPollAt: 0 }
@@ -201,11 +204,7 @@ async function pollOnce(
     else states.set(feed, state)
   }
   const firings = recordFirings(store, eventsOfArticles(store, stored), now())
-  await deliverFirings(store, firings, {
-    print: opts.print,
-    log: (line) => opts.log(`${stamp(now())} ${line}`),
-    signal: opts.signal,
-  })
+  await deliverFirings(store, firings, { ...alertLog, print: opts.print })
   return {
     feeds: feeds.length,
     waiting,

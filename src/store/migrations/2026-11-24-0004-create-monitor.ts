@@ -49,7 +49,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The event's source count when it fired: a later firing needs more.
     .addColumn('num_sources', 'integer', (col) => col.notNull())
     .addColumn('fired_at', 'text', (col) => col.notNull())
+    // The JSON told (stdout, file, webhook), kept so a failed webhook can be sent again later.
+    .addColumn('record', 'text', (col) => col.notNull())
     .addColumn('webhook_status', 'text')
+    .addColumn('webhook_tries', 'integer', (col) => col.notNull().defaultTo(0))
     .execute()
   await sql`CREATE UNIQUE INDEX alert_firings_once ON alert_firings(alert_id, event_id, num_sources)`.execute(
     db,
