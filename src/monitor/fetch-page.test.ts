@@ -11,7 +11,10 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     agents.push(req.headers['user-agent'] ?? '')
     const path = req.url ?? '/'
-    if (path === '/page') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>hi</p>')
+    if (path === '/feed') {
+      if (req.headers['if-none-match'] === '"v1"') res.writeHead(304).end()
+      else res.writeHead(200, { etag: '"v1"', 'content-type': 'application/rss+xml' }).end('<rss/>')
+    } else if (path === '/page') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>hi</p>')
     else if (path === '/hop') res.writeHead(301, { location: '/page' }).end()
     else if (path === '/loop') res.writeHead(302, { location: '/loop' }).end()
     else if (path === '/slow') setTimeout(() => res.end('late'), 2000)
@@ -38,6 +41,13 @@ describe('fetchPage', () => {
     expect(page).toMatchObject({ ok: true, finalUrl: `${base}/page`, contentType: 'text/html' })
     if (page.ok) expect(page.bytes.toString()).toBe('<p>hi</p>')
     expect(agents.at(-1)).toMatch(/^dyad\/\d+\.\d+\.\d+ \(news event monitor/)
+  })
+
+  it('asks only for a changed copy when given its ETag', async () => {
+    const first = await fetchPage(`${base}/feed`)
+    expect(first).toMatchObject({ ok: true, etag: '"v1"' })
+    const again = await fetchPage(`${base}/feed`, { etag: '"v1"' })
+    expect(again).toMatchObject({ ok: false, notModified: true })
   })
 
   it('names each failure in a few words', async () => {

@@ -20,6 +20,9 @@ export interface FetchOptions {
   readonly signal?: AbortSignal
   /** What the request accepts. @example 'text/html,application/xhtml+xml' */
   readonly accept?: string
+  /** Validators of a copy already held: a 304 answer is `notModified`. */
+  readonly etag?: string | null
+  readonly lastModified?: string | null
 }
 
 /** A body that arrived whole, with the URL it came from after redirects. */
@@ -32,9 +35,14 @@ export interface Fetched {
   /** Lower-cased media type without parameters. @example 'text/html' */
   readonly contentType: string | null
   readonly bytes: Buffer
+  /** The response's validators, for the next conditional request. */
+  readonly etag: string | null
+  readonly lastModified: string | null
 }
 
-export type FetchOutcome = Fetched | { ok: false; url: string; reason: string; aborted?: boolean }
+export type FetchOutcome =
+  | Fetched
+  | { ok: false; url: string; reason: string; aborted?: boolean; notModified?: boolean }
 
 export const DEFAULT_TIMEOUT_MS = 20_000
 export const DEFAULT_MAX_REDIRECTS = 5
@@ -69,8 +77,14 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
         headers: {
           'user-agent': userAgent(),
           accept: opts.accept ?? 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+          ...(opts.etag ? { 'if-none-match': opts.etag } : {}),
+          ...(opts.lastModified ? { 'if-modified-since': opts.lastModified } : {}),
         },
       })
+      if (response.status === 304) {
+        await response.body?.cancel()
+        return { ok: false, url, reason: 'not modified', notModified: true }
+      }
       if (REDIRECTS.has(response.status)) {
         await response.body?.cancel()
         const location = response.headers.get('location')
@@ -98,6 +112,8 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
         finalUrl: current,
         contentType: mediaTypeOf(response.headers.get('content-type')),
         bytes,
+        etag: response.headers.get('etag'),
+        lastModified: response.headers.get('last-modified'),
       }
     }
   } catch (error) {

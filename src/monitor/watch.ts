@@ -16,7 +16,7 @@ import { formatDuration } from './duration.js'
 import { readFeedList } from './feed-list.js'
 import { deliverFirings, eventsOfArticles, recordFirings, retryWebhooks } from './fire-alerts.js'
 import { backoffMs, isDue, loadSeenUrls, markFailed, markSettled } from './seen-urls.js'
-import { readWebItems, type WebReadOptions } from './web-inputs.js'
+import { readWebItems, type CachedFeed, type WebReadOptions } from './web-inputs.js'
 
 export interface WatchOptions {
   /** The feeds file; read again at each poll, so edits apply without a restart. */
@@ -73,6 +73,7 @@ interface FeedState {
 export async function watchFeeds(store: Store, opts: WatchOptions): Promise<WatchSummary> {
   const total: WatchSummary = { polls: 0, articles: 0, newEvents: 0, failures: 0, alerts: 0 }
   const states = new Map<string, FeedState>()
+  const feedCache = new Map<string, CachedFeed>()
   const now = opts.now ?? (() => new Date())
   let feeds = readFeedList(opts.feedsFile)
   while (!opts.signal.aborted) {
@@ -82,7 +83,7 @@ export async function watchFeeds(store: Store, opts: WatchOptions): Promise<Watc
       // An edit gone wrong mid-watch: keep polling the last good list, and say so.
       opts.log(`${stamp(now())} ${printable(firstLine(error))}; polling the previous list`)
     }
-    const poll = await pollOnce(store, feeds, states, opts, now)
+    const poll = await pollOnce(store, feeds, { states, feedCache }, opts, now)
     total.polls++
     total.articles += poll.articles
     total.newEvents += poll.newEvents
@@ -118,7 +119,7 @@ export function describePoll(poll: PollSummary): string {
 async function pollOnce(
   store: Store,
   feeds: readonly string[],
-  states: Map<string, FeedState>,
+  memory: { states: Map<string, FeedState>; feedCache: Map<string, CachedFeed> },
   opts: WatchOptions,
   now: () => Date,
 ): Promise<PollSummary> {
@@ -138,6 +139,7 @@ async function pollOnce(
   await retryWebhooks(store, alertLog)
   for (const feed of feeds) {
     if (opts.signal.aborted) break
+    const { states, feedCache } = memory
     const state = states.get(feed) ?? { failures: 0, nextPollAt: 0 }
     if (state.nextPollAt > now().getTime()) {
       waiting++
@@ -149,6 +151,7 @@ async function pollOnce(
       follow: opts.follow ?? false,
       signal: opts.signal,
       wanted: (url) => isDue(seen, url, now()),
+      feedCache,
       ...(opts.concurrency === undefined ? {} : { concurrency: opts.concurrency }),
       ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
       ...(opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes }),

@@ -27,6 +27,19 @@ export interface WebReadOptions extends FetchOptions {
   readonly concurrency?: number
   /** Items for which this says false are passed over unfetched (`dyad watch`: already seen). */
   readonly wanted?: (url: string) => boolean
+  /**
+   * Feeds fetched before, by URL (`dyad watch` keeps one across polls): a feed is asked for only
+   * if changed (ETag, Last-Modified), and an unchanged one is read from here.
+   */
+  readonly feedCache?: Map<string, CachedFeed>
+}
+
+/** A feed document as last fetched, with its validators. */
+export interface CachedFeed {
+  readonly etag: string | null
+  readonly lastModified: string | null
+  readonly text: string
+  readonly finalUrl: string
 }
 
 export const DEFAULT_CONCURRENCY = 4
@@ -63,10 +76,17 @@ export async function* readWebItems(path: string, opts: WebReadOptions): AsyncGe
     yield* readFeedFile(path, opts)
     return
   }
+  const cached = opts.feedCache?.get(path)
   const fetched = await fetchPage(path, {
     ...opts,
     accept: 'application/rss+xml,application/atom+xml,application/xml,text/xml,text/html;q=0.9,*/*;q=0.5',
+    ...(cached === undefined ? {} : { etag: cached.etag, lastModified: cached.lastModified }),
   })
+  if (!fetched.ok && fetched.notModified === true && cached !== undefined) {
+    // Unchanged: its items are read again, so links that failed before get their retry.
+    yield* readFeedItems(cached.text, path, cached.finalUrl, opts)
+    return
+  }
   if (!fetched.ok) {
     yield { url: path, result: unreadable(path, fetched.reason) }
     return
@@ -77,6 +97,10 @@ export async function* readWebItems(path: string, opts: WebReadOptions): AsyncGe
     return
   }
   if (isFeedType(fetched.contentType) || looksLikeFeed(decoded.text)) {
+    if (opts.feedCache !== undefined && (fetched.etag !== null || fetched.lastModified !== null)) {
+      const { etag, lastModified, finalUrl } = fetched
+      opts.feedCache.set(path, { etag, lastModified, finalUrl, text: decoded.text })
+    }
     yield* readFeedItems(decoded.text, path, fetched.finalUrl, opts)
     return
   }

@@ -4,6 +4,7 @@
  * redirecting, one a copy of another under a second URL; and a webhook receiver that keeps what
  * it is sent. The article texts are written for these tests (short news-like reports).
  */
+import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -86,6 +87,8 @@ export interface NewsServer {
   readonly userAgents: Set<string>
   /** Bodies POSTed to /webhook, parsed. */
   readonly webhook: unknown[]
+  /** Feed requests answered 304 Not Modified (the client sent the feed's ETag). */
+  readonly notModified: () => number
   /** Add the wire report to the RSS feed (a later poll's news). */
   publishWire(): void
   close(): Promise<void>
@@ -106,6 +109,7 @@ export async function startNewsServer(opts: NewsServerOptions = {}): Promise<New
   const userAgents = new Set<string>()
   const webhook: unknown[] = []
   let wire = false
+  let notModified = 0
   const timers = new Set<NodeJS.Timeout>()
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -121,8 +125,18 @@ export async function startNewsServer(opts: NewsServerOptions = {}): Promise<New
       })
       return
     }
-    if (path === '/rss.xml') return send(res, 'application/rss+xml', rss(base, wire))
-    if (path === '/atom.xml') return send(res, 'application/atom+xml', atom(base))
+    if (path === '/rss.xml' || path === '/atom.xml') {
+      const [type, body] =
+        path === '/rss.xml' ? ['application/rss+xml', rss(base, wire)] : ['application/atom+xml', atom(base)]
+      const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`
+      if (req.headers['if-none-match'] === etag) {
+        notModified++
+        res.writeHead(304, { etag }).end()
+        return
+      }
+      res.writeHead(200, { 'content-type': type, etag }).end(body)
+      return
+    }
     if (path === LINKS.moved) {
       res.writeHead(302, { location: '/world/russia-venezuela-energy' }).end()
       return
@@ -148,6 +162,7 @@ export async function startNewsServer(opts: NewsServerOptions = {}): Promise<New
     requests,
     userAgents,
     webhook,
+    notModified: () => notModified,
     publishWire: () => {
       wire = true
     },

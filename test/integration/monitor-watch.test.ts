@@ -71,6 +71,8 @@ describe('dyad watch', () => {
     ] as const) {
       expect(log).toContain(`failed ${site.base}${path}: ${reason}`)
     }
+    // The second poll asked for the feeds only if changed (ETag): both answered 304.
+    expect(site.notModified()).toBeGreaterThanOrEqual(2)
     expect(/poll 2: (.*)/.exec(log)?.[1]).toMatch(/^2 feeds, 0 new articles, 0 event mentions, 0 new events, \d+ failed, 0 alerts/)
     // Alert 1 (sign_agreement or cooperate_military) and alert 3 fire for the Tehran signing.
     const alertLines = () => watch.out().trim().split('\n').filter((line) => line !== '')
