@@ -152,6 +152,7 @@ async function pollOnce(
       signal: opts.signal,
       wanted: (url) => isDue(seen, url, now()),
       feedCache,
+      feedsOnly: true,
       ...(opts.concurrency === undefined ? {} : { concurrency: opts.concurrency }),
       ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
       ...(opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes }),

@@ -32,6 +32,8 @@ export interface WebReadOptions extends FetchOptions {
    * if changed (ETag, Last-Modified), and an unchanged one is read from here.
    */
   readonly feedCache?: Map<string, CachedFeed>
+  /** A URL must give a feed (`dyad watch`): a page there is a failure, not an article. */
+  readonly feedsOnly?: boolean
 }
 
 /** A feed document as last fetched, with its validators. */
@@ -102,6 +104,11 @@ export async function* readWebItems(path: string, opts: WebReadOptions): AsyncGe
       opts.feedCache.set(path, { etag, lastModified, finalUrl, text: decoded.text })
     }
     yield* readFeedItems(decoded.text, path, fetched.finalUrl, opts)
+    return
+  }
+  if (opts.feedsOnly === true) {
+    const reason = `not an RSS or Atom feed (${fetched.contentType ?? 'no content type'})`
+    yield { url: path, result: unreadable(path, reason) }
     return
   }
   yield { url: path, result: articleOfPage(fetched, decoded.text, null, opts) }

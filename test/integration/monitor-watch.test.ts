@@ -114,6 +114,17 @@ describe('dyad watch', () => {
     expect(again.stdout).toBe('')
   }, 120_000)
 
+  it('names a feed that fails or is a page, and goes on', async () => {
+    const feeds = join(temp.dir, 'mixed.txt')
+    writeFileSync(feeds, `${site.base}/gone.xml\n${site.base}${LINKS.minsk}\n${site.base}/atom.xml\n`)
+    const run = await runCli(['watch', '--feeds', feeds, '--once', '--every', '1m', '--db', join(temp.dir, 'mixed.db')])
+    expect(run.code).toBe(0)
+    expect(run.stderr).toContain(`failed ${site.base}/gone.xml: HTTP 404 Not Found; next try in 1m`)
+    expect(run.stderr).toContain(`failed ${site.base}${LINKS.minsk}: not an RSS or Atom feed (text/html)`)
+    // The Atom feed's two items, from their summaries (no --follow).
+    expect(run.stderr).toMatch(/poll 1: 3 feeds, 2 new articles, \d+ event mentions, \d+ new events, 2 failed, 0 alerts\n/)
+  })
+
   it('refuses a bad --every or a missing feeds file with exit 2', async () => {
     const feeds = join(temp.dir, 'one.txt')
     writeFileSync(feeds, `${site.base}/rss.xml\n`)
