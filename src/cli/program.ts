@@ -18,6 +18,13 @@ import { actorsLookupCommand } from './commands/actors.js'
 import { OUTPUT_FORMATS } from './format-events.js'
 import { parseByteSize } from '../ingest/byte-size.js'
 import { DEFAULT_MAX_BYTES } from '../ingest/read-inputs.js'
+import {
+  addMonitorCommands,
+  concurrencyOption,
+  followOption,
+  timeoutOption,
+  webOptionsOf,
+} from './monitor-commands.js'
 
 const DEFAULT_DB = 'dyad.db'
 
@@ -67,7 +74,8 @@ Examples:
   dyad ingest examples/articles --db dyad.db  store articles and events (re-ingest is a no-op)
   dyad events --dyad IRN-VEN --type visit     query stored events of one dyad
   dyad eval gold.jsonl --articles corpus/     precision, recall and F1 against a gold file
-  dyad serve --db dyad.db                     the workbench at http://127.0.0.1:8787`,
+  dyad serve --db dyad.db                     the workbench at http://127.0.0.1:8787
+  dyad watch --feeds feeds.txt --every 15m    poll RSS/Atom feeds, store what is new, fire alerts`,
     )
 
   program
@@ -94,8 +102,18 @@ Examples:
     .addOption(strictOption())
     .addOption(maxSizeOption())
     .option('--log-stored', 'print "stored <article id>" on stdout as each article is committed')
+    .addOption(followOption())
+    .addOption(timeoutOption())
+    .addOption(concurrencyOption())
+    .addHelpText(
+      'after',
+      '\nA path may be a URL (an article page or a feed) or an RSS/Atom file (.rss, .atom, .xml):\n' +
+        '  dyad ingest https://news.example/2024/11/20/iran-venezuela.html\n' +
+        '  dyad ingest https://news.example/world.rss --follow\n' +
+        'Alerts set with `dyad alerts add` fire on the events stored.',
+    )
     .action(async (paths: string[], opts) => {
-      const tally = await ingestCommand(paths, opts)
+      const tally = await ingestCommand(paths, { ...opts, web: webOptionsOf(opts) })
       if (tally.skipped > 0) process.exitCode = 3
     })
 
@@ -169,6 +187,8 @@ Examples:
     .action(async (opts) => {
       await exportCommand(opts)
     })
+
+  addMonitorCommands(program, { db: DEFAULT_DB, maxSizeOption })
 
   const actors = program.command('actors').description('inspect how dyad resolves actors')
   actors

@@ -7,7 +7,7 @@ import type { Article, Doc } from '../doc.js'
 import { DyadError } from '../errors.js'
 import { isCodable } from '../ingest/check-article.js'
 import { idOfOrigin } from '../ingest/compose-article.js'
-import { readInputs } from '../ingest/read-inputs.js'
+import { readInputs, type ReadInputsOptions, type ReadResult } from '../ingest/read-inputs.js'
 import { processArticle } from '../pipeline.js'
 import { loadResources } from '../resources.js'
 import type { PeopleRegistry } from '../actors/learned-people.js'
@@ -30,6 +30,8 @@ export interface ReadOptions {
   readonly today?: string
   /** People the store learned from earlier articles, so a bare "Botchway" resolves. */
   readonly registry?: PeopleRegistry
+  /** URLs and feeds: `--follow`, `--timeout`, `--concurrency` (src/monitor/web-inputs.ts). */
+  readonly web?: ReadInputsOptions['web']
 }
 
 /**
@@ -39,6 +41,25 @@ export interface ReadOptions {
 export async function* readDocs(
   paths: readonly string[],
   opts: ReadOptions,
+  tally: RunTally,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): AsyncGenerator<Doc> {
+  const inputs = readInputs([...paths], {
+    publishedOverride: opts.published ?? null,
+    ...(opts.maxSize === undefined ? {} : { maxBytes: opts.maxSize }),
+    ...(opts.today === undefined ? {} : { today: opts.today }),
+    ...(opts.web === undefined ? {} : { web: opts.web }),
+  })
+  yield* codeResults(inputs, opts, tally, log)
+}
+
+/**
+ * The pipeline over read results: a Doc for each article, one `skipped` line for each result
+ * that is not one. `dyad watch` feeds it the items of its feeds.
+ */
+export async function* codeResults(
+  inputs: AsyncIterable<ReadResult>,
+  opts: Pick<ReadOptions, 'strict' | 'registry'>,
   tally: RunTally,
   log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): AsyncGenerator<Doc> {
@@ -53,11 +74,6 @@ export async function* readDocs(
     }
     log(`skipped ${printable(origin)}: ${printable(reason)}`)
   }
-  const inputs = readInputs([...paths], {
-    publishedOverride: opts.published ?? null,
-    ...(opts.maxSize === undefined ? {} : { maxBytes: opts.maxSize }),
-    ...(opts.today === undefined ? {} : { today: opts.today }),
-  })
   for await (const result of inputs) {
     if (!result.ok) {
       skip(result.origin, result.reason, result.code)

@@ -23,7 +23,7 @@ export interface ReaderOptions {
 export type ReaderOutcome = { ok: true; article: Article } | { ok: false; reason: string }
 
 /** Where the published day came from. */
-export type PublishedBasis = 'dateline' | 'jsonl' | 'html-meta' | 'url' | 'option'
+export type PublishedBasis = 'dateline' | 'jsonl' | 'html-meta' | 'url' | 'option' | 'feed'
 
 /** The parts of an article a reader found; the text and hash are derived here. */
 export interface ArticleParts {

@@ -13,6 +13,7 @@ import { dayOf } from './find-published-date.js'
 import { readHtml } from './readers/html.js'
 import { readJsonlLine } from './readers/jsonl.js'
 import { readText } from './readers/text.js'
+import { isWebInput, readWebInput, type WebReadOptions } from '../monitor/web-inputs.js'
 
 /**
  * Turns the paths a user gives (files, folders, '-' for stdin) into articles, one at a time and
@@ -41,6 +42,8 @@ export interface ReadInputsOptions {
   readonly maxBytes?: number
   /** Today as YYYY-MM-DD (UTC), for the future-date check; the real today when not given. */
   readonly today?: string
+  /** How URLs and feed files (.rss, .atom, .xml) are read: src/monitor/web-inputs.ts. */
+  readonly web?: Omit<WebReadOptions, 'detectLanguage' | 'maxBytes'>
 }
 
 /** 10 MB: far above any news article (a long one is 50 KB of text, its page 2 MB of HTML). */
@@ -98,6 +101,11 @@ export async function* readInputs(
   for (const path of paths) {
     if (path === '-') {
       yield finish(await readStdin(opts.stdin ?? process.stdin, context))
+      continue
+    }
+    if (isWebInput(path)) {
+      const web = { ...opts.web, detectLanguage: context.detectLanguage, maxBytes: context.maxBytes }
+      for await (const result of readWebInput(path, web)) yield finish(result)
       continue
     }
     let isFolder: boolean

@@ -5,6 +5,7 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect, type Generated } from 'kysely'
 import { DyadError } from '../errors.js'
+import type { MonitorTables } from '../monitor/tables.js'
 
 /** One article per row. `id` is `Article.id`; `seq` is SQLite's stable rowid, used by FTS only. */
 export interface ArticlesTable {
@@ -134,7 +135,6 @@ export interface ArticlesFtsTable {
   text: string
 }
 
-/** Every table of the store. @example db.selectFrom('event_mentions').where('cameo', '=', '042') */
 /** One person learned from an apposition in the text (migration 0007). */
 export interface LearnedPeopleTable {
   id: Generated<number>
@@ -151,7 +151,8 @@ export interface LearnedPeopleTable {
   evidence: string
 }
 
-export interface Database {
+/** Every table of the store. @example db.selectFrom('event_mentions').where('cameo', '=', '042') */
+export interface Database extends MonitorTables {
   articles: ArticlesTable
   learned_people: LearnedPeopleTable
   event_mentions: EventMentionsTable

@@ -197,7 +197,8 @@ describe('migrating a store made before events existed', () => {
           insertRow(store, 'event_mentions', toEventMentionRow(mention))
         }
       }
-      expect(await migrateStore(store)).toContain('2026-11-24-0003-create-events')
+      // The later migrations run too; this one is the one that links old mentions into events.
+      expect((await migrateStore(store))[0]).toBe('2026-11-24-0003-create-events')
       expect(queryEvents(store)).toEqual(queryEvents(fresh.store))
     } finally {
       closeStore(store)

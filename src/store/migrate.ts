@@ -8,6 +8,7 @@ import { withCause, type Store } from './database.js'
 import * as createTables from './migrations/2026-11-24-0001-create-tables.js'
 import * as createArticlesFts from './migrations/2026-11-24-0002-create-articles-fts.js'
 import * as createEvents from './migrations/2026-11-24-0003-create-events.js'
+import * as createMonitor from './migrations/2026-11-24-0004-create-monitor.js'
 import * as createLearnedPeople from './migrations/2026-11-24-0007-create-learned-people.js'
 import { rebuildEvents } from './queries/events.js'
 
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24-0001-create-tables': createTables,
   '2026-11-24-0002-create-articles-fts': createArticlesFts,
   '2026-11-24-0003-create-events': createEvents,
+  '2026-11-24-0004-create-monitor': createMonitor,
   '2026-11-24-0007-create-learned-people': createLearnedPeople,
 }
 

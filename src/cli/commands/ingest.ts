@@ -3,6 +3,7 @@
  * Each article is one transaction; an article already stored (same text) is skipped. A run that
  * is killed loses nothing committed, and the next run stores exactly the articles still missing.
  */
+import { deliverFirings, eventsOfArticles, recordFirings } from '../../monitor/fire-alerts.js'
 import { closeStore, openStore } from '../../store/database.js'
 import { migrateStore } from '../../store/migrate.js'
 import { saveDoc } from '../../store/queries/articles.js'
@@ -37,6 +38,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
     events: 0,
   }
   const store = openStore(opts.db)
+  const stored: string[] = []
   try {
     await migrateStore(store)
     // People learned in earlier runs; what this run learns serves the next one, so the result
@@ -45,11 +47,14 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
     for await (const doc of readDocs(paths, { ...opts, registry }, tally)) {
       const result = saveDoc(store, doc)
       if (result.stored) {
+        stored.push(doc.article.id)
         if (opts.logStored) process.stdout.write(`stored ${doc.article.id}\n`)
         tally.stored++
         tally.events += doc.eventMentions?.length ?? 0
       } else tally.duplicates++
     }
+    // Alerts (`dyad alerts add`) on the events these articles reported: src/monitor/.
+    await deliverFirings(store, recordFirings(store, eventsOfArticles(store, stored)))
   } finally {
     closeStore(store)
   }
