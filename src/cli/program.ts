@@ -18,6 +18,7 @@ import { actorsLookupCommand } from './commands/actors.js'
 import { OUTPUT_FORMATS } from './format-events.js'
 import { parseByteSize } from '../ingest/byte-size.js'
 import { DEFAULT_MAX_BYTES } from '../ingest/read-inputs.js'
+import { defaultWorkers } from '../parallel/pipeline-pool.js'
 
 const DEFAULT_DB = 'dyad.db'
 
@@ -44,6 +45,16 @@ const maxSizeOption = () =>
       if (bytes !== null) return bytes
       const message = `--max-size "${v}" is not a size like 10MB, 512KB or 2000000`
       throw new CommanderError(2, 'E_USAGE', message)
+    })
+
+/** `--workers N`: pipeline threads; one per core by default. */
+const workersOption = () =>
+  new Option('--workers <n>', 'pipeline threads (1 runs everything in one thread)')
+    .default(defaultWorkers(), 'one per core')
+    .argParser((v) => {
+      const n = Number(v)
+      if (Number.isInteger(n) && n >= 1 && n <= 256) return n
+      throw new CommanderError(2, 'E_USAGE', `--workers "${v}" is not a whole number from 1 to 256`)
     })
 
 /** Build the command tree (exported for tests). */
@@ -79,6 +90,7 @@ Examples:
     .option('--all', 'include negated and hypothetical event mentions too')
     .addOption(strictOption())
     .addOption(maxSizeOption())
+    .addOption(workersOption())
     .action(async (paths: string[], opts) => {
       const tally = await extractCommand(paths, opts)
       if (tally.skipped > 0) process.exitCode = 3
@@ -94,6 +106,7 @@ Examples:
     .addOption(strictOption())
     .addOption(maxSizeOption())
     .option('--log-stored', 'print "stored <article id>" on stdout as each article is committed')
+    .addOption(workersOption())
     .action(async (paths: string[], opts) => {
       const tally = await ingestCommand(paths, opts)
       if (tally.skipped > 0) process.exitCode = 3

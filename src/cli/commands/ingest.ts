@@ -7,6 +7,7 @@ import { closeStore, openStore } from '../../store/database.js'
 import { migrateStore } from '../../store/migrate.js'
 import { saveDoc } from '../../store/queries/articles.js'
 import { readDocs, type ReadOptions, type RunTally } from '../read-docs.js'
+import { progressFor } from '../run-progress.js'
 
 export interface IngestOptions extends ReadOptions {
   readonly db: string
@@ -37,7 +38,8 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
   const store = openStore(opts.db)
   try {
     await migrateStore(store)
-    for await (const doc of readDocs(paths, opts, tally)) {
+    const progress = progressFor('ingest', paths, opts.quiet)
+    for await (const doc of readDocs(paths, { ...opts, progress }, tally)) {
       const result = saveDoc(store, doc)
       if (result.stored) {
         if (opts.logStored) process.stdout.write(`stored ${doc.article.id}\n`)
