@@ -100,7 +100,7 @@ Examples:
     .command('ingest')
     .description('read articles, code their events and store both (each article one transaction)')
     .argument('<paths...>', 'files or folders of articles ("-" for stdin)')
-    .option('--db <file>', 'SQLite database file (created when missing)', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite database file (created when missing) or postgres:// URL', DEFAULT_DB)
     .addOption(publishedOption())
     .option('-q, --quiet', 'print nothing but errors')
     .addOption(strictOption())
@@ -115,7 +115,7 @@ Examples:
   program
     .command('events')
     .description('query stored event mentions')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite database file or postgres:// URL', DEFAULT_DB)
     .option('--dyad <A-B>', 'only events between two countries, either direction (e.g. IRN-VEN)')
     .option('--type <types>', 'comma-separated event types (visit, meet, sign_agreement, ...)')
     .option('--from <YYYY-MM-DD>', 'only events on or after this day')

@@ -3,9 +3,8 @@
  * Each article is one transaction; an article already stored (same text) is skipped. A run that
  * is killed loses nothing committed, and the next run stores exactly the articles still missing.
  */
-import { closeStore, openStore } from '../../store/database.js'
-import { migrateStore } from '../../store/migrate.js'
-import { saveDoc } from '../../store/queries/articles.js'
+import { openWriter } from '../../store/open-writer.js'
+import { isPostgresUrl } from '../../store/pg/database.js'
 import { readDocs, type ReadOptions, type RunTally } from '../read-docs.js'
 import { progressFor } from '../run-progress.js'
 
@@ -35,12 +34,12 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
     duplicates: 0,
     events: 0,
   }
-  const store = openStore(opts.db)
+  // An SQLite file or a postgres:// URL.
+  const store = await openWriter(opts.db)
   try {
-    await migrateStore(store)
     const progress = progressFor('ingest', paths, opts.quiet)
     for await (const doc of readDocs(paths, { ...opts, progress }, tally)) {
-      const result = saveDoc(store, doc)
+      const result = await store.save(doc)
       if (result.stored) {
         if (opts.logStored) process.stdout.write(`stored ${doc.article.id}\n`)
         tally.stored++
@@ -48,15 +47,18 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
       } else tally.duplicates++
     }
   } finally {
-    closeStore(store)
+    await store.close()
   }
   if (!opts.quiet) {
     process.stderr.write(
-      `ingested into ${opts.db}: ${tally.stored} new articles, ${tally.events} event mentions` +
+      `ingested into ${store.name}: ${tally.stored} new articles, ${tally.events} event mentions` +
         (tally.duplicates ? `, ${tally.duplicates} already stored` : '') +
         (tally.skipped ? `, ${tally.skipped} inputs skipped` : '') +
         '\n' +
-        `Open the workbench: npx dyad serve --db ${opts.db}, then http://127.0.0.1:8787\n`,
+        // The workbench serves SQLite stores only.
+        (isPostgresUrl(opts.db)
+          ? ''
+          : `Open the workbench: npx dyad serve --db ${opts.db}, then http://127.0.0.1:8787\n`),
     )
   }
   return tally
