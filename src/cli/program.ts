@@ -8,6 +8,7 @@ import { isDyadError } from '../errors.js'
 import { isIsoDay } from '../nlp/calendar.js'
 import { extractCommand } from './commands/extract.js'
 import { ingestCommand } from './commands/ingest.js'
+import { workerCommand } from './commands/worker.js'
 import { eventsCommand } from './commands/events.js'
 import { evalCommand } from './commands/eval.js'
 import { dyadCommand } from './commands/dyad.js'
@@ -107,9 +108,37 @@ Examples:
     .addOption(maxSizeOption())
     .option('--log-stored', 'print "stored <article id>" on stdout as each article is committed')
     .addOption(workersOption())
+    .option('--queue <redis-url>', 'enqueue the articles on Redis for `dyad worker`s instead (e.g. redis://HOST:6379)')
     .action(async (paths: string[], opts) => {
       const tally = await ingestCommand(paths, opts)
       if (tally.skipped > 0) process.exitCode = 3
+    })
+
+  program
+    .command('worker')
+    .description('store articles queued by `dyad ingest --queue`, until stopped (run one per machine)')
+    .requiredOption('--queue <redis-url>', 'the Redis the articles are queued on, e.g. redis://HOST:6379')
+    .option('--db <file|url>', 'postgres:// URL (shared by all workers) or SQLite database file', DEFAULT_DB)
+    .addOption(workersOption())
+    .addOption(
+      new Option('--stall-ms <ms>', 'a killed worker\'s article is taken up again after about twice this')
+        .default(30_000)
+        .argParser((v) => {
+          const n = Number(v)
+          if (Number.isInteger(n) && n >= 100) return n
+          throw new CommanderError(2, 'E_USAGE', `--stall-ms "${v}" is not a whole number of milliseconds (at least 100)`)
+        }),
+    )
+    .option('--log-stored', 'print "stored <article id>" on stdout as each article is committed')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText(
+      'after',
+      '\nExample:\n  dyad ingest feed.jsonl --queue redis://queue:6379\n' +
+        '  dyad worker --queue redis://queue:6379 --db postgres://dyad@db/dyad   (on each machine)\n' +
+        'Ctrl-C (SIGINT) or SIGTERM finishes the articles in hand, then stops.',
+    )
+    .action(async (opts) => {
+      await workerCommand(opts)
     })
 
   program

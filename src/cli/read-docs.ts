@@ -36,6 +36,11 @@ export interface ReadOptions {
   readonly workers?: number
   /** A progress bar on stderr (drawn only when it is a terminal). */
   readonly progress?: Progress
+  /**
+   * false: read and check only, do not run the pipeline (`ingest --queue` leaves it to the
+   * workers): Docs hold the article and the problems found reading it.
+   */
+  readonly pipeline?: boolean
 }
 
 /** Articles read ahead of the one being yielded, per pipeline thread. */
@@ -59,10 +64,11 @@ export async function* readDocs(
   tally: RunTally,
   log: (line: string) => void = opts.progress?.log ?? ((line) => process.stderr.write(`${line}\n`)),
 ): AsyncGenerator<Doc> {
-  const workers = Math.max(1, opts.workers ?? 1)
+  const coding = opts.pipeline !== false
+  const workers = coding ? Math.max(1, opts.workers ?? 1) : 1
   const pool = workers > 1 ? new PipelinePool(workers) : null
   try {
-    const resources = pool === null ? await loadResources() : null
+    const resources = pool === null && coding ? await loadResources() : null
     const skip = (origin: string, reason: string, code: DyadError['code']): void => {
       tally.skipped++
       // Under --strict the error line names the input and the reason; it is the last line.
@@ -81,7 +87,11 @@ export async function* readDocs(
       }
       const { article } = result
       const label = labelOf(article)
-      const outcome = answer === undefined ? runHere(article, resources) : fromAnswer(article, await answer)
+      const outcome = !coding
+        ? { ok: true as const, doc: { article, problems: [] } }
+        : answer === undefined
+          ? runHere(article, resources)
+          : fromAnswer(article, await answer)
       if (!outcome.ok) {
         // A stage that throws has a bug: this article is skipped, the batch goes on.
         const reason = `the pipeline failed (${outcome.message.slice(0, 200)}); please report this input`

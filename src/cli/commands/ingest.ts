@@ -3,6 +3,8 @@
  * Each article is one transaction; an article already stored (same text) is skipped. A run that
  * is killed loses nothing committed, and the next run stores exactly the articles still missing.
  */
+import { enqueueDocs } from '../../queue/enqueue.js'
+import { redactRedisUrl } from '../../queue/connection.js'
 import { openWriter } from '../../store/open-writer.js'
 import { isPostgresUrl } from '../../store/pg/database.js'
 import { readDocs, type ReadOptions, type RunTally } from '../read-docs.js'
@@ -16,6 +18,8 @@ export interface IngestOptions extends ReadOptions {
    * so whoever watches the run knows exactly which articles are safe, even if it is killed.
    */
   readonly logStored?: boolean
+  /** `--queue redis://HOST`: enqueue the articles for `dyad worker`s instead of coding them here. */
+  readonly queue?: string
 }
 
 export interface IngestTally extends RunTally {
@@ -35,6 +39,7 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
     events: 0,
   }
   // An SQLite file or a postgres:// URL.
+  if (opts.queue !== undefined) return enqueueCommand(paths, { ...opts, queue: opts.queue }, tally)
   const store = await openWriter(opts.db)
   try {
     const progress = progressFor('ingest', paths, opts.quiet)
@@ -59,6 +64,25 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
         (isPostgresUrl(opts.db)
           ? ''
           : `Open the workbench: npx dyad serve --db ${opts.db}, then http://127.0.0.1:8787\n`),
+    )
+  }
+  return tally
+}
+
+/** `ingest --queue`: read and check here, enqueue for the workers; nothing is stored here. */
+async function enqueueCommand(
+  paths: string[],
+  opts: IngestOptions & { readonly queue: string },
+  tally: IngestTally,
+): Promise<IngestTally> {
+  const progress = progressFor('enqueue', paths, opts.quiet)
+  const docs = readDocs(paths, { ...opts, progress, pipeline: false }, tally)
+  const sent = await enqueueDocs(opts.queue, docs)
+  if (!opts.quiet) {
+    process.stderr.write(
+      `queued ${sent} articles on ${redactRedisUrl(opts.queue)}` +
+        (tally.skipped ? `, ${tally.skipped} inputs skipped` : '') +
+        `\nStore them with: dyad worker --queue ${redactRedisUrl(opts.queue)} --db postgres://...\n`,
     )
   }
   return tally
