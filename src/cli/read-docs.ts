@@ -43,8 +43,8 @@ export interface ReadOptions {
   readonly pipeline?: boolean
 }
 
-/** Articles read ahead of the one being yielded, per pipeline thread. */
-const READ_AHEAD_PER_WORKER = 8
+/** Articles read ahead of the one being yielded, per pipeline thread (pipeline-pool.ts). */
+const READ_AHEAD_PER_WORKER = 24
 
 /** One input on its way: read, and (with workers) its pipeline answer still to come. */
 interface Pending {

@@ -16,8 +16,12 @@ import type { FromWorker, ToWorker } from './messages.js'
 /** The answer for one article. */
 export type PoolAnswer = Extract<FromWorker, { kind: 'done' } | { kind: 'failed' }>
 
-/** Articles sent to one thread before it answers: keeps it busy while an answer travels back. */
-const PER_THREAD = 2
+/**
+ * Articles sent to one thread ahead of its answers. The main thread hears answers only between
+ * its own synchronous work (a burst of saves), so each thread needs enough in hand to stay busy
+ * meanwhile.
+ */
+const PER_THREAD = 16
 
 /** One thread per core: the default of `--workers`. */
 export function defaultWorkers(): number {
