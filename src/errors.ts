@@ -11,6 +11,7 @@ export const ERRORS = {
   E_DICT_MISSING: 'A dictionary file is missing. Reinstall dyad or point DYAD_DICTIONARIES at a full copy.',
   E_GOLD_FORMAT: 'The gold file is not in the expected JSONL shape ({id, published, events}).',
   E_STORE: 'The database could not be opened or written. Check the --db path and its permissions.',
+  E_QUEUE: 'The Redis queue could not be reached. Check the --queue URL (redis://HOST:PORT) and that redis-server runs there.',
   E_STAGE_ORDER: 'A pipeline stage runs before the layer it requires. Fix the order in src/pipeline.ts.',
   E_BAD_PARAMETER: 'A request parameter is invalid. Fix the named parameter; /api/openapi.json lists them.',
   E_NOT_FOUND: 'Nothing is stored under that id. List what exists with /api/events or /api/search.',

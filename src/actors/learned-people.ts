@@ -74,7 +74,8 @@ export class PeopleRegistry {
   private readonly full = new Map<string, LearnedPerson[]>()
   private readonly surnames = new Map<string, LearnedPerson[]>()
 
-  constructor(people: readonly LearnedPerson[]) {
+  /** `people`: the rows it was built from, to hand to pipeline threads. */
+  constructor(readonly people: readonly LearnedPerson[]) {
     for (const p of people) {
       add(this.full, foldKey(p.name), p)
       const last = p.name.split(/\s+/).pop() ?? ''

@@ -8,6 +8,7 @@ import { isDyadError } from '../errors.js'
 import { isIsoDay } from '../nlp/calendar.js'
 import { extractCommand } from './commands/extract.js'
 import { ingestCommand } from './commands/ingest.js'
+import { workerCommand } from './commands/worker.js'
 import { eventsCommand } from './commands/events.js'
 import { evalCommand } from './commands/eval.js'
 import { dyadCommand } from './commands/dyad.js'
@@ -25,6 +26,7 @@ import {
   timeoutOption,
   webOptionsOf,
 } from './monitor-commands.js'
+import { defaultWorkers } from '../parallel/pipeline-pool.js'
 
 const DEFAULT_DB = 'dyad.db'
 
@@ -51,6 +53,16 @@ const maxSizeOption = () =>
       if (bytes !== null) return bytes
       const message = `--max-size "${v}" is not a size like 10MB, 512KB or 2000000`
       throw new CommanderError(2, 'E_USAGE', message)
+    })
+
+/** `--workers N`: pipeline threads; one per core by default. */
+const workersOption = () =>
+  new Option('--workers <n>', 'pipeline threads (1 runs everything in one thread)')
+    .default(defaultWorkers(), 'one per core')
+    .argParser((v) => {
+      const n = Number(v)
+      if (Number.isInteger(n) && n >= 1 && n <= 256) return n
+      throw new CommanderError(2, 'E_USAGE', `--workers "${v}" is not a whole number from 1 to 256`)
     })
 
 /** Build the command tree (exported for tests). */
@@ -87,6 +99,7 @@ Examples:
     .option('--all', 'include negated and hypothetical event mentions too')
     .addOption(strictOption())
     .addOption(maxSizeOption())
+    .addOption(workersOption())
     .action(async (paths: string[], opts) => {
       const tally = await extractCommand(paths, opts)
       if (tally.skipped > 0) process.exitCode = 3
@@ -96,7 +109,7 @@ Examples:
     .command('ingest')
     .description('read articles, code their events and store both (each article one transaction)')
     .argument('<paths...>', 'files or folders of articles ("-" for stdin)')
-    .option('--db <file>', 'SQLite database file (created when missing)', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite database file (created when missing) or postgres:// URL', DEFAULT_DB)
     .addOption(publishedOption())
     .option('-q, --quiet', 'print nothing but errors')
     .addOption(strictOption())
@@ -112,15 +125,44 @@ Examples:
         '  dyad ingest https://news.example/world.rss --follow\n' +
         'Alerts set with `dyad alerts add` fire on the events stored.',
     )
+    .addOption(workersOption())
+    .option('--queue <redis-url>', 'enqueue the articles on Redis for `dyad worker`s instead (e.g. redis://HOST:6379)')
     .action(async (paths: string[], opts) => {
       const tally = await ingestCommand(paths, { ...opts, web: webOptionsOf(opts) })
       if (tally.skipped > 0) process.exitCode = 3
     })
 
   program
+    .command('worker')
+    .description('store articles queued by `dyad ingest --queue`, until stopped (run one per machine)')
+    .requiredOption('--queue <redis-url>', 'the Redis the articles are queued on, e.g. redis://HOST:6379')
+    .option('--db <file|url>', 'postgres:// URL (shared by all workers) or SQLite database file', DEFAULT_DB)
+    .addOption(workersOption())
+    .addOption(
+      new Option('--stall-ms <ms>', 'a killed worker\'s article is taken up again after about twice this')
+        .default(30_000)
+        .argParser((v) => {
+          const n = Number(v)
+          if (Number.isInteger(n) && n >= 100) return n
+          throw new CommanderError(2, 'E_USAGE', `--stall-ms "${v}" is not a whole number of milliseconds (at least 100)`)
+        }),
+    )
+    .option('--log-stored', 'print "stored <article id>" on stdout as each article is committed')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText(
+      'after',
+      '\nExample:\n  dyad ingest feed.jsonl --queue redis://queue:6379\n' +
+        '  dyad worker --queue redis://queue:6379 --db postgres://dyad@db/dyad   (on each machine)\n' +
+        'Ctrl-C (SIGINT) or SIGTERM finishes the articles in hand, then stops.',
+    )
+    .action(async (opts) => {
+      await workerCommand(opts)
+    })
+
+  program
     .command('events')
     .description('query stored event mentions')
-    .option('--db <file>', 'SQLite database file', DEFAULT_DB)
+    .option('--db <file|url>', 'SQLite database file or postgres:// URL', DEFAULT_DB)
     .option('--dyad <A-B>', 'only events between two countries, either direction (e.g. IRN-VEN)')
     .option('--type <types>', 'comma-separated event types (visit, meet, sign_agreement, ...)')
     .option('--from <YYYY-MM-DD>', 'only events on or after this day')

@@ -8,8 +8,10 @@ import { DyadError } from '../errors.js'
 import { isCodable } from '../ingest/check-article.js'
 import { idOfOrigin } from '../ingest/compose-article.js'
 import { readInputs, type ReadInputsOptions, type ReadResult } from '../ingest/read-inputs.js'
+import { PipelinePool, type PoolAnswer } from '../parallel/pipeline-pool.js'
 import { processArticle } from '../pipeline.js'
-import { loadResources } from '../resources.js'
+import { loadResources, type Resources } from '../resources.js'
+import type { Progress } from './progress.js'
 import type { PeopleRegistry } from '../actors/learned-people.js'
 
 /** Counts of one run, for the summary line and the exit code. */
@@ -28,21 +30,44 @@ export interface ReadOptions {
   readonly maxSize?: number
   /** Today as YYYY-MM-DD, for the future-date check (tests); the real today when not given. */
   readonly today?: string
+  /**
+   * `--workers N`: pipeline threads (cli/parallel). 1 (the default here) runs the pipeline in
+   * this thread. The Docs, the lines on stderr and their order are the same for every N.
+   */
+  readonly workers?: number
+  /** A progress bar on stderr (drawn only when it is a terminal). */
+  readonly progress?: Progress
+  /**
+   * false: read and check only, do not run the pipeline (`ingest --queue` leaves it to the
+   * workers): Docs hold the article and the problems found reading it.
+   */
+  readonly pipeline?: boolean
   /** People the store learned from earlier articles, so a bare "Botchway" resolves. */
   readonly registry?: PeopleRegistry
   /** URLs and feeds: `--follow`, `--timeout`, `--concurrency` (src/monitor/web-inputs.ts). */
   readonly web?: ReadInputsOptions['web']
 }
 
+/** Articles read ahead of the one being yielded, per pipeline thread (pipeline-pool.ts). */
+const READ_AHEAD_PER_WORKER = 24
+
+/** One input on its way: read, and (with workers) its pipeline answer still to come. */
+interface Pending {
+  readonly result: ReadResult
+  readonly answer?: Promise<PoolAnswer>
+}
+
 /**
  * Every readable article as a processed Doc, in input order. An article in a language the coder
  * does not read is yielded uncoded (no event mentions); one the pipeline fails on is skipped.
+ * With `workers` > 1 the pipeline runs in threads on several articles at once, while this
+ * thread reads ahead; Docs then hold the layers commands use (event mentions and problems).
  */
 export async function* readDocs(
   paths: readonly string[],
   opts: ReadOptions,
   tally: RunTally,
-  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  log: (line: string) => void = opts.progress?.log ?? ((line) => process.stderr.write(`${line}\n`)),
 ): AsyncGenerator<Doc> {
   const inputs = readInputs([...paths], {
     publishedOverride: opts.published ?? null,
@@ -59,46 +84,102 @@ export async function* readDocs(
  */
 export async function* codeResults(
   inputs: AsyncIterable<ReadResult>,
-  opts: Pick<ReadOptions, 'strict' | 'registry'>,
+  opts: Pick<ReadOptions, 'strict' | 'registry' | 'workers' | 'progress' | 'pipeline'>,
   tally: RunTally,
-  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  log: (line: string) => void = opts.progress?.log ?? ((line) => process.stderr.write(`${line}\n`)),
 ): AsyncGenerator<Doc> {
-  const loaded = await loadResources()
-  const resources = opts.registry ? { ...loaded, registry: opts.registry } : loaded
-  const skip = (origin: string, reason: string, code: DyadError['code']): void => {
-    tally.skipped++
-    // Under --strict the error line names the input and the reason; it is the last line.
-    if (opts.strict === true) {
-      const fatal = code === 'E_INPUT_MISSING' ? code : 'E_INPUT_SKIPPED'
-      throw new DyadError(fatal, `--strict: stopped at ${printable(origin)}: ${printable(reason)}`)
+  const coding = opts.pipeline !== false
+  const workers = coding ? Math.max(1, opts.workers ?? 1) : 1
+  const pool = workers > 1 ? new PipelinePool(workers, opts.registry?.people ?? []) : null
+  try {
+    const loaded = pool === null && coding ? await loadResources() : null
+    const resources = loaded && opts.registry ? { ...loaded, registry: opts.registry } : loaded
+    const skip = (origin: string, reason: string, code: DyadError['code']): void => {
+      tally.skipped++
+      // Under --strict the error line names the input and the reason; it is the last line.
+      if (opts.strict === true) {
+        const fatal = code === 'E_INPUT_MISSING' ? code : 'E_INPUT_SKIPPED'
+        throw new DyadError(fatal, `--strict: stopped at ${printable(origin)}: ${printable(reason)}`)
+      }
+      log(`skipped ${printable(origin)}: ${printable(reason)}`)
     }
-    log(`skipped ${printable(origin)}: ${printable(reason)}`)
+    /** The Doc of one input, or null when it is skipped; says so on stderr either way. */
+    const settle = async ({ result, answer }: Pending): Promise<Doc | null> => {
+      opts.progress?.tick()
+      if (!result.ok) {
+        skip(result.origin, result.reason, result.code)
+        return null
+      }
+      const { article } = result
+      const label = labelOf(article)
+      const outcome = !coding
+        ? { ok: true as const, doc: { article, problems: [] } }
+        : answer === undefined
+          ? runHere(article, resources)
+          : fromAnswer(article, await answer)
+      if (!outcome.ok) {
+        // A stage that throws has a bug: this article is skipped, the batch goes on.
+        const reason = `the pipeline failed (${outcome.message.slice(0, 200)}); please report this input`
+        skip(label, reason, 'E_INPUT_UNREADABLE')
+        return null
+      }
+      const doc = outcome.doc
+      tally.articles++
+      const note = (message: string): void => log(`note ${printable(label)}: ${printable(message)}`)
+      for (const problem of result.problems) note(problem.message)
+      if (!article.publishedOn && isCodable(article)) {
+        tally.undated++
+        note('no publication date found; event dates that depend on it stay empty')
+      }
+      return { ...doc, problems: [...result.problems, ...doc.problems] }
+    }
+    // In input order: the head of the window is settled (awaited) before anything after it.
+    const window: Pending[] = []
+    const readAhead = pool === null ? 1 : workers * READ_AHEAD_PER_WORKER
+    const next = async (): Promise<Doc | null> => settle(window.shift()!)
+    for await (const result of inputs) {
+      const codable = result.ok && isCodable(result.article)
+      const answer = pool !== null && codable ? pool.run(result.article) : undefined
+      // Awaited in turn; until then a broken pool must not count as an unhandled rejection.
+      answer?.catch(() => {})
+      window.push(answer === undefined ? { result } : { result, answer })
+      while (window.length >= readAhead) {
+        const doc = await next()
+        if (doc !== null) yield doc
+      }
+    }
+    while (window.length > 0) {
+      const doc = await next()
+      if (doc !== null) yield doc
+    }
+  } finally {
+    opts.progress?.done()
+    await pool?.close()
   }
-  for await (const result of inputs) {
-    if (!result.ok) {
-      skip(result.origin, result.reason, result.code)
-      continue
-    }
-    const { article } = result
-    const label = labelOf(article)
-    let doc: Doc
-    try {
-      doc = isCodable(article) ? processArticle(article, resources) : uncoded(article)
-    } catch (error) {
-      // A stage that throws has a bug: this article is skipped, the batch goes on.
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-      const reason = `the pipeline failed (${message.slice(0, 200)}); please report this input`
-      skip(label, reason, 'E_INPUT_UNREADABLE')
-      continue
-    }
-    tally.articles++
-    const note = (message: string): void => log(`note ${printable(label)}: ${printable(message)}`)
-    for (const problem of result.problems) note(problem.message)
-    if (!article.publishedOn && isCodable(article)) {
-      tally.undated++
-      note('no publication date found; event dates that depend on it stay empty')
-    }
-    yield { ...doc, problems: [...result.problems, ...doc.problems] }
+}
+
+type Outcome = { ok: true; doc: Doc } | { ok: false; message: string }
+
+/** Run the pipeline in this thread; an article in another language is not coded. */
+function runHere(article: Article, resources: Resources | null): Outcome {
+  if (!isCodable(article) || resources === null) return { ok: true, doc: uncoded(article) }
+  try {
+    return { ok: true, doc: processArticle(article, resources) }
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+    return { ok: false, message }
+  }
+}
+
+/**
+ * A pipeline thread's answer as a Doc. Its `mentions` are only those that introduce a person
+ * no dictionary knows: all the store learns from (learned-people.ts), and small to send.
+ */
+function fromAnswer(article: Article, answer: PoolAnswer): Outcome {
+  if (answer.kind === 'failed') return { ok: false, message: `${answer.name}: ${answer.message}` }
+  return {
+    ok: true,
+    doc: { article, mentions: answer.introductions, eventMentions: answer.eventMentions, problems: answer.problems },
   }
 }
 

@@ -437,7 +437,8 @@ function readerFailed(kind: Kind, error: unknown): string {
   return `the ${kind} reader failed (${message.slice(0, 200)}); please report this input`
 }
 
-function kindOfPath(path: string): Kind | null {
+/** How a file is read, by its extension. @example kindOfPath('a/feed.JSONL') -> 'jsonl' */
+export function kindOfPath(path: string): Kind | null {
   return KINDS[extname(path).toLowerCase()] ?? null
 }
 

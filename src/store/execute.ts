@@ -6,6 +6,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Compilable } from 'kysely'
 import type { Store } from './database.js'
+import type { Ops } from './ops.js'
 
 /** Prepared statements by SQL text, per handle: an ingest runs the same few inserts many times. */
 const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>()
@@ -40,4 +41,23 @@ export function selectRows<O>(store: Store, query: Compilable<O>): O[] {
 export function runWrite(store: Store, query: Compilable): BetterSqlite3.RunResult {
   const { sql, parameters } = query.compile()
   return prepare(store, sql).run(parameters)
+}
+
+/**
+ * Run an `Ops` generator (ops.ts) on SQLite, synchronously: inside `sqlite.transaction(...)`
+ * the whole generator is one transaction. A statement that returns rows (a select, an insert
+ * with RETURNING) gives them back; any other gives none.
+ * @example runOps(store, countEventsOps(store.db)) -> 27
+ */
+export function runOps<T>(store: Store, ops: Ops<T>): T {
+  let step = ops.next([])
+  while (step.done !== true) {
+    const { sql, parameters } = step.value.compile()
+    const statement = prepare(store, sql)
+    let result: unknown[] = []
+    if (statement.reader) result = statement.all(parameters)
+    else statement.run(parameters)
+    step = ops.next(result)
+  }
+  return step.value
 }

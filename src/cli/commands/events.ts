@@ -6,7 +6,15 @@ import { DyadError } from '../../errors.js'
 import { checkDays } from '../check-days.js'
 import { closeStore, openStore } from '../../store/database.js'
 import { migrateStore } from '../../store/migrate.js'
-import { queryEventMentions } from '../../store/queries/event-mentions.js'
+import type { EventMention } from '../../doc.js'
+import { closePgStore, isPostgresUrl, openPgStore } from '../../store/pg/database.js'
+import { migratePgStore } from '../../store/pg/migrate.js'
+import { runOpsPg } from '../../store/pg/run-ops.js'
+import {
+  queryEventMentions,
+  queryEventMentionsOps,
+  type EventMentionFilter,
+} from '../../store/queries/event-mentions.js'
 import { csvHeader, toCsvLine, toJsonLine, toTable, type OutputFormat } from '../format-events.js'
 
 export interface EventsOptions {
@@ -33,30 +41,50 @@ export function parseDyad(value: string): [string, string] {
 /** Query and print stored event mentions. */
 export async function eventsCommand(opts: EventsOptions): Promise<void> {
   checkDays({ '--from': opts.from, '--to': opts.to })
+  if (isPostgresUrl(opts.db)) return printEvents(opts, await readPgMentions(opts.db, opts))
   if (!existsSync(opts.db)) {
     throw new DyadError('E_STORE', `no database at ${opts.db}; run \`dyad ingest PATH --db ${opts.db}\` first`)
   }
   const store = openStore(opts.db)
   try {
     await migrateStore(store)
-    const limit = opts.limit === undefined ? undefined : Number(opts.limit)
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-      throw new DyadError('E_USAGE', `--limit "${opts.limit}" is not a positive whole number`)
-    }
-    const events = queryEventMentions(store, {
-      ...(opts.dyad ? { dyad: parseDyad(opts.dyad) } : {}),
-      ...(opts.type ? { type: opts.type.split(',') } : {}),
-      ...(opts.from ? { from: opts.from } : {}),
-      ...(opts.to ? { to: opts.to } : {}),
-      modality: opts.modality ? opts.modality.split(',') : ['asserted', 'planned'],
-      ...(limit ? { limit } : {}),
-    })
-    if (opts.format === 'jsonl') for (const e of events) process.stdout.write(`${toJsonLine(e)}\n`)
-    else if (opts.format === 'csv') {
-      process.stdout.write(`${csvHeader()}\n`)
-      for (const e of events) process.stdout.write(`${toCsvLine(e)}\n`)
-    } else process.stdout.write(`${toTable(events)}\n`)
+    printEvents(opts, queryEventMentions(store, filterOf(opts)))
   } finally {
     closeStore(store)
   }
+}
+
+/** The same query on a PostgreSQL store. */
+async function readPgMentions(url: string, opts: EventsOptions): Promise<EventMention[]> {
+  const filter = filterOf(opts)
+  const store = await openPgStore(url)
+  try {
+    await migratePgStore(store)
+    return await runOpsPg(store.db, queryEventMentionsOps(store.db, filter))
+  } finally {
+    await closePgStore(store)
+  }
+}
+
+function filterOf(opts: EventsOptions): EventMentionFilter {
+  const limit = opts.limit === undefined ? undefined : Number(opts.limit)
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+    throw new DyadError('E_USAGE', `--limit "${opts.limit}" is not a positive whole number`)
+  }
+  return {
+    ...(opts.dyad ? { dyad: parseDyad(opts.dyad) } : {}),
+    ...(opts.type ? { type: opts.type.split(',') } : {}),
+    ...(opts.from ? { from: opts.from } : {}),
+    ...(opts.to ? { to: opts.to } : {}),
+    modality: opts.modality ? opts.modality.split(',') : ['asserted', 'planned'],
+    ...(limit ? { limit } : {}),
+  }
+}
+
+function printEvents(opts: EventsOptions, events: readonly EventMention[]): void {
+  if (opts.format === 'jsonl') for (const e of events) process.stdout.write(`${toJsonLine(e)}\n`)
+  else if (opts.format === 'csv') {
+    process.stdout.write(`${csvHeader()}\n`)
+    for (const e of events) process.stdout.write(`${toCsvLine(e)}\n`)
+  } else process.stdout.write(`${toTable([...events])}\n`)
 }

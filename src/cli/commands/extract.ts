@@ -4,6 +4,7 @@
 import type { EventMention } from '../../doc.js'
 import { csvHeader, toCsvLine, toJsonLine, toTable, type OutputFormat } from '../format-events.js'
 import { readDocs, type ReadOptions, type RunTally } from '../read-docs.js'
+import { progressFor } from '../run-progress.js'
 
 export interface ExtractOptions extends ReadOptions {
   readonly format: OutputFormat
@@ -17,7 +18,8 @@ export async function extractCommand(paths: string[], opts: ExtractOptions): Pro
     opts.all || e.modality === 'asserted' || e.modality === 'planned'
   const table: EventMention[] = []
   if (opts.format === 'csv') process.stdout.write(`${csvHeader()}\n`)
-  for await (const doc of readDocs(paths, opts, tally)) {
+  const progress = progressFor('extract', paths)
+  for await (const doc of readDocs(paths, { ...opts, progress }, tally)) {
     for (const e of (doc.eventMentions ?? []).filter(kept)) {
       if (opts.format === 'jsonl') process.stdout.write(`${toJsonLine(e)}\n`)
       else if (opts.format === 'csv') process.stdout.write(`${toCsvLine(e)}\n`)

@@ -3,13 +3,14 @@
  * Each article is one transaction; an article already stored (same text) is skipped. A run that
  * is killed loses nothing committed, and the next run stores exactly the articles still missing.
  */
-import { deliverFirings, eventsOfArticles, recordFirings } from '../../monitor/fire-alerts.js'
-import { closeStore, openStore } from '../../store/database.js'
-import { migrateStore } from '../../store/migrate.js'
-import { saveDoc } from '../../store/queries/articles.js'
-import { learnedPeople } from '../../store/queries/learned-people.js'
 import { PeopleRegistry } from '../../actors/learned-people.js'
+import { deliverFirings, eventsOfArticles, recordFirings } from '../../monitor/fire-alerts.js'
+import { enqueueDocs } from '../../queue/enqueue.js'
+import { redactRedisUrl } from '../../queue/connection.js'
+import { openWriter } from '../../store/open-writer.js'
+import { isPostgresUrl } from '../../store/pg/database.js'
 import { readDocs, type ReadOptions, type RunTally } from '../read-docs.js'
+import { progressFor } from '../run-progress.js'
 
 export interface IngestOptions extends ReadOptions {
   readonly db: string
@@ -19,6 +20,8 @@ export interface IngestOptions extends ReadOptions {
    * so whoever watches the run knows exactly which articles are safe, even if it is killed.
    */
   readonly logStored?: boolean
+  /** `--queue redis://HOST`: enqueue the articles for `dyad worker`s instead of coding them here. */
+  readonly queue?: string
 }
 
 export interface IngestTally extends RunTally {
@@ -37,15 +40,17 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
     duplicates: 0,
     events: 0,
   }
-  const store = openStore(opts.db)
+  // An SQLite file or a postgres:// URL.
+  if (opts.queue !== undefined) return enqueueCommand(paths, { ...opts, queue: opts.queue }, tally)
+  const store = await openWriter(opts.db)
   const stored: string[] = []
   try {
-    await migrateStore(store)
+    const progress = progressFor('ingest', paths, opts.quiet)
     // People learned in earlier runs; what this run learns serves the next one, so the result
-    // does not depend on the order articles are processed in.
-    const registry = new PeopleRegistry(learnedPeople(store))
-    for await (const doc of readDocs(paths, { ...opts, registry }, tally)) {
-      const result = saveDoc(store, doc)
+    // does not depend on the order articles are processed in (or on the number of workers).
+    const registry = new PeopleRegistry(await store.learned())
+    for await (const doc of readDocs(paths, { ...opts, progress, registry }, tally)) {
+      const result = await store.save(doc)
       if (result.stored) {
         stored.push(doc.article.id)
         if (opts.logStored) process.stdout.write(`stored ${doc.article.id}\n`)
@@ -53,18 +58,42 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
         tally.events += doc.eventMentions?.length ?? 0
       } else tally.duplicates++
     }
-    // Alerts (`dyad alerts add`) on the events these articles reported: src/monitor/.
-    await deliverFirings(store, recordFirings(store, eventsOfArticles(store, stored)))
+    // Alerts (`dyad alerts add`) on the events these articles reported: src/monitor/. They live
+    // in SQLite stores only.
+    const sqlite = store.sqlite
+    if (sqlite) await deliverFirings(sqlite, recordFirings(sqlite, eventsOfArticles(sqlite, stored)))
   } finally {
-    closeStore(store)
+    await store.close()
   }
   if (!opts.quiet) {
     process.stderr.write(
-      `ingested into ${opts.db}: ${tally.stored} new articles, ${tally.events} event mentions` +
+      `ingested into ${store.name}: ${tally.stored} new articles, ${tally.events} event mentions` +
         (tally.duplicates ? `, ${tally.duplicates} already stored` : '') +
         (tally.skipped ? `, ${tally.skipped} inputs skipped` : '') +
         '\n' +
-        `Open the workbench: npx dyad serve --db ${opts.db}, then http://127.0.0.1:8787\n`,
+        // The workbench serves SQLite stores only.
+        (isPostgresUrl(opts.db)
+          ? ''
+          : `Open the workbench: npx dyad serve --db ${opts.db}, then http://127.0.0.1:8787\n`),
+    )
+  }
+  return tally
+}
+
+/** `ingest --queue`: read and check here, enqueue for the workers; nothing is stored here. */
+async function enqueueCommand(
+  paths: string[],
+  opts: IngestOptions & { readonly queue: string },
+  tally: IngestTally,
+): Promise<IngestTally> {
+  const progress = progressFor('enqueue', paths, opts.quiet)
+  const docs = readDocs(paths, { ...opts, progress, pipeline: false }, tally)
+  const sent = await enqueueDocs(opts.queue, docs)
+  if (!opts.quiet) {
+    process.stderr.write(
+      `queued ${sent} articles on ${redactRedisUrl(opts.queue)}` +
+        (tally.skipped ? `, ${tally.skipped} inputs skipped` : '') +
+        `\nStore them with: dyad worker --queue ${redactRedisUrl(opts.queue)} --db postgres://...\n`,
     )
   }
   return tally

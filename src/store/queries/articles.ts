@@ -3,14 +3,21 @@
  * counting, and full-text search.
  */
 import BetterSqlite3 from 'better-sqlite3'
-import { sql, type Insertable, type Selectable } from 'kysely'
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely'
 import type { Article, Doc } from '../../doc.js'
 import { DyadError } from '../../errors.js'
-import { withCause, type ArticlesTable, type ProblemsTable, type Store } from '../database.js'
-import { runWrite, selectRows } from '../execute.js'
+import {
+  withCause,
+  type ArticlesTable,
+  type Database,
+  type ProblemsTable,
+  type Store,
+} from '../database.js'
+import { runOps, selectRows } from '../execute.js'
+import { count, rows, type Ops } from '../ops.js'
 import { toEventMentionRow } from './event-mentions.js'
-import { eventIdsOfArticle, linkEventMention, refreshEvents } from './events.js'
-import { rememberPeople } from './learned-people.js'
+import { eventIdsOfArticleOps, linkEventMentionOps, refreshEventsOps } from './events.js'
+import { rememberPeopleOps } from './learned-people.js'
 import { learnedFrom } from '../../actors/learned-people.js'
 
 /** What `saveDoc` did. `reason: 'duplicate'` when the same text was already stored. */
@@ -37,51 +44,7 @@ export function saveDoc(store: Store, doc: Doc, now: Date = new Date()): SaveRes
   const { article } = doc
   // IMMEDIATE takes the write lock before the duplicate check, so two processes ingesting the
   // same article cannot both see "not stored" and both insert.
-  const save = store.sqlite.transaction((): SaveResult => {
-    const existing = selectRows(
-      store,
-      store.db
-        .selectFrom('articles')
-        .select(['id', 'content_hash'])
-        .where((eb) =>
-          eb.or([eb('content_hash', '=', article.contentHash), eb('id', '=', article.id)]),
-        ),
-    )
-    if (existing.some((row) => row.content_hash === article.contentHash)) {
-      return { stored: false, reason: 'duplicate' }
-    }
-    // Same id, new text: ON DELETE CASCADE removes the old event mentions and problems.
-    if (existing.length > 0) {
-      const touched = eventIdsOfArticle(store, article.id)
-      runWrite(store, store.db.deleteFrom('articles').where('id', '=', article.id))
-      // Events the old version reported lose its mentions; one left with none is deleted.
-      refreshEvents(store, touched)
-    }
-    runWrite(store, store.db.insertInto('articles').values(toArticleRow(article, now)))
-    for (const mention of doc.eventMentions ?? []) {
-      if (mention.article !== article.id) {
-        throw new Error(`event mention of '${mention.article}' in the Doc of '${article.id}'`)
-      }
-      const row = toEventMentionRow(mention)
-      const { lastInsertRowid } = runWrite(store, store.db.insertInto('event_mentions').values(row))
-      // Dedup (src/events/dedup.ts): join the event it reports, or start one.
-      linkEventMention(store, Number(lastInsertRowid))
-    }
-    // People introduced by apposition, so later articles naming them alone resolve too.
-    rememberPeople(store, learnedFrom(doc))
-    for (const problem of doc.problems) {
-      const row: Insertable<ProblemsTable> = {
-        article_id: article.id,
-        stage: problem.stage,
-        code: problem.code,
-        message: problem.message,
-        span_start: problem.span?.[0] ?? null,
-        span_end: problem.span?.[1] ?? null,
-      }
-      runWrite(store, store.db.insertInto('problems').values(row))
-    }
-    return { stored: true }
-  })
+  const save = store.sqlite.transaction((): SaveResult => runOps(store, saveDocOps(store.db, doc, now)))
   try {
     return save.immediate()
   } catch (error) {
@@ -98,6 +61,54 @@ export function saveDoc(store: Store, doc: Doc, now: Date = new Date()): SaveRes
 }
 
 /**
+ * What `saveDoc` writes, for either store (ops.ts); the caller runs it in one transaction that
+ * no other writer can interleave with (SQLite's IMMEDIATE lock, PostgreSQL's advisory lock).
+ */
+export function* saveDocOps(db: Kysely<Database>, doc: Doc, now: Date): Ops<SaveResult> {
+  const { article } = doc
+  const existing = yield* rows(
+    db
+      .selectFrom('articles')
+      .select(['id', 'content_hash'])
+      .where((eb) => eb.or([eb('content_hash', '=', article.contentHash), eb('id', '=', article.id)])),
+  )
+  if (existing.some((row) => row.content_hash === article.contentHash)) {
+    return { stored: false, reason: 'duplicate' }
+  }
+  // Same id, new text: ON DELETE CASCADE removes the old event mentions and problems.
+  if (existing.length > 0) {
+    const touched = yield* eventIdsOfArticleOps(db, article.id)
+    yield* rows(db.deleteFrom('articles').where('id', '=', article.id))
+    // Events the old version reported lose its mentions; one left with none is deleted.
+    yield* refreshEventsOps(db, touched)
+  }
+  yield* rows(db.insertInto('articles').values(toArticleRow(article, now)))
+  for (const mention of doc.eventMentions ?? []) {
+    if (mention.article !== article.id) {
+      throw new Error(`event mention of '${mention.article}' in the Doc of '${article.id}'`)
+    }
+    const insert = db.insertInto('event_mentions').values(toEventMentionRow(mention))
+    const [inserted] = yield* rows(insert.returning('id'))
+    // Dedup (src/events/dedup.ts): join the event it reports, or start one.
+    yield* linkEventMentionOps(db, Number(inserted!.id))
+  }
+  // People introduced by apposition, so later articles naming them alone resolve too.
+  yield* rememberPeopleOps(db, learnedFrom(doc))
+  for (const problem of doc.problems) {
+    const row: Insertable<ProblemsTable> = {
+      article_id: article.id,
+      stage: problem.stage,
+      code: problem.code,
+      message: problem.message,
+      span_start: problem.span?.[0] ?? null,
+      span_end: problem.span?.[1] ?? null,
+    }
+    yield* rows(db.insertInto('problems').values(row))
+  }
+  return { stored: true }
+}
+
+/**
  * One article by id, or null.
  * @example getArticle(store, '000_2737ec37436efcb6')?.title -> 'Iranian minister visits Caracas'
  */
@@ -109,8 +120,12 @@ export function getArticle(store: Store, id: string): Article | null {
 
 /** How many articles the store holds. @example countArticles(store) -> 120 */
 export function countArticles(store: Store): number {
-  const query = store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('count'))
-  return selectRows(store, query)[0]?.count ?? 0
+  return runOps(store, countArticlesOps(store.db))
+}
+
+/** `countArticles` for either store (ops.ts). */
+export function* countArticlesOps(db: Kysely<Database>): Ops<number> {
+  return yield* count(db.selectFrom('articles').select((eb) => eb.fn.countAll().as('count')))
 }
 
 /** One full-text search hit; `snippet` marks the matched words with [brackets]. */

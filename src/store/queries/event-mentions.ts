@@ -1,10 +1,11 @@
 /**
  * Event mentions in the store: the flat row <-> `EventMention` mapping, and the filtered read.
  */
-import type { Insertable, Selectable } from 'kysely'
+import type { Insertable, Kysely, Selectable } from 'kysely'
 import type { ActorOut, DatePrecision, EventMention, EventType, Modality } from '../../doc.js'
-import type { EventMentionsTable, Store } from '../database.js'
-import { selectRows } from '../execute.js'
+import type { Database, EventMentionsTable, Store } from '../database.js'
+import { runOps } from '../execute.js'
+import { count, rows, type Ops } from '../ops.js'
 
 type EventMentionRow = Selectable<EventMentionsTable>
 
@@ -32,8 +33,16 @@ export interface EventMentionFilter {
  *   -> [{ article: '000_2737ec37436efcb6', source: { country: 'IRN', ... }, type: 'visit', ... }]
  */
 export function queryEventMentions(store: Store, filter: EventMentionFilter = {}): EventMention[] {
+  return runOps(store, queryEventMentionsOps(store.db, filter))
+}
+
+/** `queryEventMentions` for either store (ops.ts). */
+export function* queryEventMentionsOps(
+  db: Kysely<Database>,
+  filter: EventMentionFilter = {},
+): Ops<EventMention[]> {
   const { dyad, type, from, to, modality, article, limit, offset } = filter
-  let query = store.db.selectFrom('event_mentions').selectAll()
+  let query = db.selectFrom('event_mentions').selectAll()
   if (dyad !== undefined) {
     const [a, b] = dyad
     query = query.where((eb) =>
@@ -61,15 +70,17 @@ export function queryEventMentions(store: Store, filter: EventMentionFilter = {}
     query = query.limit(limit ?? Number.MAX_SAFE_INTEGER)
   }
   if (offset !== undefined) query = query.offset(offset)
-  return selectRows(store, query).map(fromEventMentionRow)
+  return (yield* rows(query)).map(fromEventMentionRow)
 }
 
 /** How many event mentions the store holds. @example countEventMentions(store) -> 2 */
 export function countEventMentions(store: Store): number {
-  const query = store.db
-    .selectFrom('event_mentions')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-  return selectRows(store, query)[0]?.count ?? 0
+  return runOps(store, countEventMentionsOps(store.db))
+}
+
+/** `countEventMentions` for either store (ops.ts). */
+export function* countEventMentionsOps(db: Kysely<Database>): Ops<number> {
+  return yield* count(db.selectFrom('event_mentions').select((eb) => eb.fn.countAll().as('count')))
 }
 
 /**

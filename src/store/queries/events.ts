@@ -19,8 +19,10 @@ import {
   type EventGroup,
 } from '../../events/dedup.js'
 import type { Event, EventFacts, EventMember, EventWithMentions } from '../../events/event.js'
-import type { EventMentionsTable, EventsTable, Store } from '../database.js'
-import { runWrite, selectRows } from '../execute.js'
+import type { Kysely } from 'kysely'
+import type { Database, EventMentionsTable, EventsTable, Store } from '../database.js'
+import { runOps, runWrite, selectRows } from '../execute.js'
+import { count, rows, type Ops } from '../ops.js'
 import { fromEventMentionRow } from './event-mentions.js'
 
 /** How many days before a month's or a year's last day its stored date (the 1st) may lie. */
@@ -32,20 +34,22 @@ const DAYS_BEFORE_LAST: Readonly<Record<string, number>> = { day: 0, month: 31, 
  * @example linkEventMention(store, 12) -> 3 (the event id), or null for a negated mention
  */
 export function linkEventMention(store: Store, mentionId: number): number | null {
-  const member = loadMembers(store, 'id', mentionId)[0]
+  return runOps(store, linkEventMentionOps(store.db, mentionId))
+}
+
+/** `linkEventMention` for either store (ops.ts). */
+export function* linkEventMentionOps(db: Kysely<Database>, mentionId: number): Ops<number | null> {
+  const member = (yield* loadMembers(db, 'id', mentionId))[0]
   if (member === undefined) throw new Error(`no event mention with id ${mentionId}`)
   if (!isLinkable(member.mention)) return null
-  const candidates: EventGroup[] = candidateIds(store, member).map((id) => ({
-    id,
-    members: loadMembers(store, 'event_id', id),
-  }))
+  const candidates: EventGroup[] = []
+  for (const id of yield* candidateIds(db, member)) {
+    candidates.push({ id, members: yield* loadMembers(db, 'event_id', id) })
+  }
   const chosen = chooseEvent(member, candidates)
-  const eventId = chosen?.id ?? insertEvent(store, summarizeEvent([member]), member.mention)
-  runWrite(
-    store,
-    store.db.updateTable('event_mentions').set({ event_id: eventId }).where('id', '=', mentionId),
-  )
-  if (chosen !== null) refreshEvents(store, [eventId])
+  const eventId = chosen?.id ?? (yield* insertEvent(db, summarizeEvent([member]), member.mention))
+  yield* rows(db.updateTable('event_mentions').set({ event_id: eventId }).where('id', '=', mentionId))
+  if (chosen !== null) yield* refreshEventsOps(db, [eventId])
   return eventId
 }
 
@@ -55,33 +59,39 @@ export function linkEventMention(store: Store, mentionId: number): number | null
  * @example refreshEvents(store, [3, 4])
  */
 export function refreshEvents(store: Store, ids: readonly number[]): void {
+  runOps(store, refreshEventsOps(store.db, ids))
+}
+
+/** `refreshEvents` for either store (ops.ts). */
+export function* refreshEventsOps(db: Kysely<Database>, ids: readonly number[]): Ops<void> {
   for (const id of ids) {
-    const members = loadMembers(store, 'event_id', id)
+    const members = yield* loadMembers(db, 'event_id', id)
     if (members.length === 0) {
-      runWrite(store, store.db.deleteFrom('events').where('id', '=', id))
+      yield* rows(db.deleteFrom('events').where('id', '=', id))
       continue
     }
     const lead = members[0]!.mention
-    runWrite(
-      store,
-      store.db
-        .updateTable('events')
-        .set(toEventRow(summarizeEvent(members), lead))
-        .where('id', '=', id),
+    yield* rows(
+      db.updateTable('events').set(toEventRow(summarizeEvent(members), lead)).where('id', '=', id),
     )
   }
 }
 
 /** The events an article's mentions link to. @example eventIdsOfArticle(store, 'A') -> [3, 5] */
 export function eventIdsOfArticle(store: Store, articleId: string): number[] {
-  const query = store.db
+  return runOps(store, eventIdsOfArticleOps(store.db, articleId))
+}
+
+/** `eventIdsOfArticle` for either store (ops.ts). */
+export function* eventIdsOfArticleOps(db: Kysely<Database>, articleId: string): Ops<number[]> {
+  const query = db
     .selectFrom('event_mentions')
     .select('event_id')
     .distinct()
     .where('article_id', '=', articleId)
     .where('event_id', 'is not', null)
     .orderBy('event_id')
-  return selectRows(store, query).map((row) => row.event_id!)
+  return (yield* rows(query)).map((row) => row.event_id!)
 }
 
 /**
@@ -127,8 +137,13 @@ export interface EventFilter {
  *   -> [{ id: 3, type: 'visit', date: '2023-02-02', num_articles: 2, ... }]
  */
 export function queryEvents(store: Store, filter: EventFilter = {}): Event[] {
+  return runOps(store, queryEventsOps(store.db, filter))
+}
+
+/** `queryEvents` for either store (ops.ts). */
+export function* queryEventsOps(db: Kysely<Database>, filter: EventFilter = {}): Ops<Event[]> {
   const { dyad, type, from, to, modality, country, limit, offset } = filter
-  let query = store.db.selectFrom('events').selectAll()
+  let query = db.selectFrom('events').selectAll()
   if (dyad !== undefined) query = query.where('pair', '=', [...dyad].sort().join('-'))
   if (type !== undefined && type.length > 0) query = query.where('type', 'in', type)
   if (modality !== undefined && modality.length > 0) query = query.where('modality', 'in', modality)
@@ -144,7 +159,7 @@ export function queryEvents(store: Store, filter: EventFilter = {}): Event[] {
     query = query.limit(limit ?? Number.MAX_SAFE_INTEGER)
   }
   if (offset !== undefined) query = query.offset(offset)
-  return selectRows(store, query).map(fromEventRow)
+  return (yield* rows(query)).map(fromEventRow)
 }
 
 /** An event by id with its event mentions, or null. @example getEvent(store, 3)?.num_articles -> 2 */
@@ -159,7 +174,7 @@ export function getEvent(store: Store, id: number): EventWithMentions | null {
  * @example queryEventMembers(store, 3).map((m) => m.mention.article) -> ['003_…', '001_…']
  */
 export function queryEventMembers(store: Store, eventId: number): EventMember[] {
-  return loadMembers(store, 'event_id', eventId, true)
+  return runOps(store, loadMembers(store.db, 'event_id', eventId, true))
 }
 
 /** The events with these ids, in no particular order. @example eventsById(store, [3, 5]) */
@@ -171,8 +186,12 @@ export function eventsById(store: Store, ids: readonly number[]): Event[] {
 
 /** How many events the store holds. @example countEvents(store) -> 27 */
 export function countEvents(store: Store): number {
-  const query = store.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('count'))
-  return selectRows(store, query)[0]?.count ?? 0
+  return runOps(store, countEventsOps(store.db))
+}
+
+/** `countEvents` for either store (ops.ts). */
+export function* countEventsOps(db: Kysely<Database>): Ops<number> {
+  return yield* count(db.selectFrom('events').select((eb) => eb.fn.countAll().as('count')))
 }
 
 // --- helpers ----------------------------------------------------------------------------------
@@ -182,26 +201,26 @@ export function countEvents(store: Store): number {
  * could find them near (an event's date is one of its members' dates), or its own article's.
  * Only a prefilter: `chooseEvent` decides.
  */
-function candidateIds(store: Store, member: EventMember): number[] {
+function* candidateIds(db: Kysely<Database>, member: EventMember): Ops<number[]> {
   const { mention, article } = member
   const published = article.publishedOn === null ? null : dayOfIso(article.publishedOn)
   const dated = dayRange(mention)
   const range = dated ?? (published === null ? null : [published, published])
-  let query = store.db
+  let query = db
     .selectFrom('events')
     .select('id')
     .where('pair', '=', pairOf(mention))
     .where('type', '=', mention.type)
     .where('modality', '=', mention.modality)
   if (mention.type === 'other') query = query.where('cameo', '=', mention.cameo)
-  const ownArticle = store.db
+  const ownArticle = db
     .selectFrom('event_mentions')
     .select('event_id')
     .where('article_id', '=', mention.article)
     .where('event_id', 'is not', null)
   if (range === null) {
     // Undated, in an undated article: only its own article's events can take it.
-    return selectRows(store, query.where('id', 'in', ownArticle).orderBy('id')).map((r) => r.id)
+    return (yield* rows(query.where('id', 'in', ownArticle).orderBy('id'))).map((r) => r.id)
   }
   // A dated report may be DATE_TOLERANCE_DAYS from the others; an undated one is placed at its
   // publication day, UNDATED_WINDOW_DAYS wide.
@@ -225,20 +244,20 @@ function candidateIds(store: Store, member: EventMember): number[] {
       ]),
     ]),
   )
-  return selectRows(store, query.orderBy('id')).map((row) => row.id)
+  return (yield* rows(query.orderBy('id'))).map((row) => row.id)
 }
 
 /**
  * Event mentions with their articles' facts, by mention id or by event id, in ingest order.
  * `withTextLength` also measures each article's text (for exports; dedup does not need it).
  */
-function loadMembers(
-  store: Store,
+function* loadMembers(
+  db: Kysely<Database>,
   by: 'id' | 'event_id',
   value: number,
   withTextLength = false,
-): EventMember[] {
-  const base = store.db
+): Ops<EventMember[]> {
+  const base = db
     .selectFrom('event_mentions')
     .innerJoin('articles', 'articles.id', 'event_mentions.article_id')
     .selectAll('event_mentions')
@@ -257,7 +276,7 @@ function loadMembers(
     by === 'id'
       ? base.where('event_mentions.id', '=', value)
       : base.where('event_mentions.event_id', '=', value)
-  return selectRows(store, query).map((row) => ({
+  return (yield* rows(query)).map((row) => ({
     id: row.id,
     mention: fromEventMentionRow(row as Selectable<EventMentionsTable>),
     article: {
@@ -266,14 +285,16 @@ function loadMembers(
       url: row.url,
       origin: row.origin,
       ingestedAt: row.ingested_at,
-      ...(row.text_length === null ? {} : { textLength: row.text_length }),
+      // PostgreSQL's length() is an integer too, but keep the shape the same either way.
+      ...(row.text_length === null ? {} : { textLength: Number(row.text_length) }),
     },
   }))
 }
 
-function insertEvent(store: Store, facts: EventFacts, lead: EventMention): number {
-  const result = runWrite(store, store.db.insertInto('events').values(toEventRow(facts, lead)))
-  return Number(result.lastInsertRowid)
+function* insertEvent(db: Kysely<Database>, facts: EventFacts, lead: EventMention): Ops<number> {
+  const query = db.insertInto('events').values(toEventRow(facts, lead)).returning('id')
+  const [row] = yield* rows(query)
+  return Number(row!.id)
 }
 
 /** Flatten an event's facts into a row; every key always present, so one prepared statement. */

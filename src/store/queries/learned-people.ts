@@ -1,18 +1,20 @@
 /**
  * People learned from appositions (src/actors/learned-people.ts), kept across articles: one row
  * per name, country and role, its dates seen widened each time another article teaches it again.
+ * Written once for both stores (ops.ts).
  */
-import { sql } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { LearnedPerson } from '../../actors/learned-people.js'
 import type { Sector } from '../../doc.js'
 import { foldKey } from '../../nlp/match-words.js'
-import type { Store } from '../database.js'
-import { runWrite, selectRows } from '../execute.js'
+import type { Database, Store } from '../database.js'
+import { runOps } from '../execute.js'
+import { rows, type Ops } from '../ops.js'
 
 /** Insert or widen each person's row; runs inside saveDoc's transaction. */
-export function rememberPeople(store: Store, people: readonly LearnedPerson[]): void {
+export function* rememberPeopleOps(db: Kysely<Database>, people: readonly LearnedPerson[]): Ops<void> {
   for (const p of people) {
-    const query = store.db
+    const query = db
       .insertInto('learned_people')
       .values({
         name: p.name,
@@ -29,20 +31,25 @@ export function rememberPeople(store: Store, people: readonly LearnedPerson[]): 
       })
       .onConflict((oc) =>
         oc.columns(['name_key', 'country', 'role']).doUpdateSet({
-          // Dates seen widen; a null day (undated article) leaves them as they were.
-          first_seen: sql`coalesce(min(first_seen, coalesce(excluded.first_seen, first_seen)), excluded.first_seen)`,
-          last_seen: sql`coalesce(max(last_seen, coalesce(excluded.last_seen, last_seen)), excluded.last_seen)`,
-          articles: sql`articles + 1`,
+          // Dates seen widen; an undated article (null) leaves them as they were. CASE, not
+          // min/max, because SQLite and PostgreSQL spell those differently.
+          first_seen: sql`case when excluded.first_seen is null then learned_people.first_seen
+            when learned_people.first_seen is null or excluded.first_seen < learned_people.first_seen
+            then excluded.first_seen else learned_people.first_seen end`,
+          last_seen: sql`case when excluded.last_seen is null then learned_people.last_seen
+            when learned_people.last_seen is null or excluded.last_seen > learned_people.last_seen
+            then excluded.last_seen else learned_people.last_seen end`,
+          articles: sql`learned_people.articles + 1`,
         }),
       )
-    runWrite(store, query)
+    yield* rows(query)
   }
 }
 
-/** Every learned person, oldest first. @example learnedPeople(store)[0].name -> 'Shirley Ayorkor Botchway' */
-export function learnedPeople(store: Store): LearnedPerson[] {
-  const query = store.db.selectFrom('learned_people').selectAll().orderBy('id')
-  return selectRows(store, query).map((r) => ({
+/** Every learned person, oldest first, for either store. */
+export function* learnedPeopleOps(db: Kysely<Database>): Ops<LearnedPerson[]> {
+  const found = yield* rows(db.selectFrom('learned_people').selectAll().orderBy('id'))
+  return found.map((r) => ({
     name: r.name,
     country: r.country,
     sector: r.sector as Sector | null,
@@ -53,4 +60,9 @@ export function learnedPeople(store: Store): LearnedPerson[] {
     articleId: r.article_id,
     evidence: r.evidence,
   }))
+}
+
+/** Every learned person of an SQLite store. @example learnedPeople(store)[0].name -> 'Shirley Ayorkor Botchway' */
+export function learnedPeople(store: Store): LearnedPerson[] {
+  return runOps(store, learnedPeopleOps(store.db))
 }

@@ -1,0 +1,42 @@
+/**
+ * `dyad worker --queue redis://HOST --db postgres://...`: process queued articles until stopped.
+ * SIGINT or SIGTERM finishes the articles in hand, then closes the queue and the store; what
+ * was not started stays queued for the other workers.
+ */
+import { redactRedisUrl } from '../../queue/connection.js'
+import { startWorker } from '../../queue/worker.js'
+import { openWriter } from '../../store/open-writer.js'
+
+export interface WorkerCommandOptions {
+  readonly queue: string
+  readonly db: string
+  readonly workers: number
+  readonly stallMs: number
+  readonly logStored?: boolean
+  readonly quiet?: boolean
+}
+
+/** Run until SIGINT/SIGTERM; resolves after a clean stop. */
+export async function workerCommand(opts: WorkerCommandOptions): Promise<void> {
+  const log = (line: string): void => void process.stderr.write(`${line}\n`)
+  const writer = await openWriter(opts.db)
+  try {
+    const worker = await startWorker(writer, { ...opts, log })
+    if (opts.quiet !== true) {
+      log(`worker: taking articles from ${redactRedisUrl(opts.queue)} into ${writer.name} (stop with Ctrl-C)`)
+    }
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve)
+      process.once('SIGTERM', resolve)
+    })
+    await worker.stop()
+    const { stored, duplicates, skipped } = worker.tally
+    if (opts.quiet !== true) {
+      log(`worker: stopped; ${stored} articles stored` +
+        (duplicates ? `, ${duplicates} already stored` : '') +
+        (skipped ? `, ${skipped} skipped` : ''))
+    }
+  } finally {
+    await writer.close()
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * One pipeline thread (node:worker_threads). It loads the dictionaries once, then runs
+ * `processArticle` on each article the main thread sends and answers with the layers the
+ * commands use: event mentions and problems. The main thread reads inputs and writes the store,
+ * so this thread never touches a file but the dictionaries.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { PeopleRegistry, type LearnedPerson } from '../actors/learned-people.js'
+import { isDyadError } from '../errors.js'
+import { processArticle } from '../pipeline.js'
+import { loadResources, type Resources } from '../resources.js'
+import type { ToWorker, FromWorker } from './messages.js'
+
+const port = parentPort
+if (port === null) throw new Error('pipeline-worker.ts runs as a worker thread only')
+
+const send = (message: FromWorker): void => port.postMessage(message)
+
+let resources: Resources
+try {
+  // People the store learned before this run (workerData: LearnedPerson[]), as in one thread.
+  const learned = (workerData as { learned?: LearnedPerson[] } | null)?.learned ?? []
+  const loaded = await loadResources()
+  resources = learned.length > 0 ? { ...loaded, registry: new PeopleRegistry(learned) } : loaded
+  send({ kind: 'ready' })
+} catch (error) {
+  // A bad dictionary: the main thread reports it as the in-process run would, then stops.
+  const code = isDyadError(error) ? error.code : null
+  send({ kind: 'fatal', code, message: error instanceof Error ? error.message : String(error) })
+  port.close()
+}
+
+port.on('message', (message: ToWorker) => {
+  try {
+    const doc = processArticle(message.article, resources)
+    send({
+      kind: 'done',
+      seq: message.seq,
+      eventMentions: doc.eventMentions ?? [],
+      problems: doc.problems,
+      introductions: (doc.mentions ?? []).filter((m) => m.introduces),
+    })
+  } catch (error) {
+    const name = error instanceof Error ? error.name : 'Error'
+    const text = error instanceof Error ? error.message : String(error)
+    send({ kind: 'failed', seq: message.seq, name, message: text })
+  }
+})
