@@ -51,7 +51,9 @@ describe('readFeed', () => {
   })
 
   it("takes the item's day as the publisher wrote it, not shifted to UTC", () => {
-    const feed = readFeed(RSS.replace('Wed, 20 Nov 2024 10:00:00 GMT', 'Wed, 20 Nov 2024 01:00:00 +0330'))
+    const feed = readFeed(
+      RSS.replace('Wed, 20 Nov 2024 10:00:00 GMT', 'Wed, 20 Nov 2024 01:00:00 +0330'),
+    )
     expect(feed.ok && feed.entries[0]?.publishedOn).toBe('2024-11-20')
   })
 

@@ -25,8 +25,7 @@ export interface FeedEntry {
 }
 
 export type FeedOutcome =
-  | { ok: true; title: string | null; entries: FeedEntry[] }
-  | { ok: false; reason: string }
+  { ok: true; title: string | null; entries: FeedEntry[] } | { ok: false; reason: string }
 
 /**
  * Parse a feed document. `baseUrl` (where the feed came from) resolves relative item links the
@@ -62,7 +61,9 @@ export function readFeed(xml: string, baseUrl: string | null = null): FeedOutcom
 /** True when a document looks like a feed, not a page. @example looksLikeFeed('<?xml …><rss') -> true */
 export function looksLikeFeed(text: string): boolean {
   const head = text.slice(0, 2048).replace(/<!--[\s\S]*?-->/gu, '')
-  return /^\s*(?:\uFEFF)?(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE[^>]*>\s*)?<(?:rss|feed|rdf:RDF)\b/iu.test(head)
+  return /^\s*(?:\uFEFF)?(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE[^>]*>\s*)?<(?:rss|feed|rdf:RDF)\b/iu.test(
+    head,
+  )
 }
 
 function absoluteUrl(url: string | null, base: string | null): string | null {
