@@ -77,19 +77,9 @@ describe('dyad watch', () => {
     const list = await runCli(['alerts', 'list', '--db', db])
     expect(list.stdout.trim().split('\n')).toHaveLength(3)
 
-    const watch = startWatch([
-      '--feeds',
-      feeds,
-      '--every',
-      '1s',
-      '--timeout',
-      '1s',
-      '--max-size',
-      '1MB',
-      '--follow',
-      '--db',
-      db,
-    ])
+    // Short limits keep the test quick: the slow page times out after a second.
+    const limits = ['--timeout', '1s', '--max-size', '1MB', '--follow', '--db', db]
+    const watch = startWatch(['--feeds', feeds, '--every', '1s', ...limits])
     await watch.waitFor(/poll 2: /)
     const log = watch.log()
     const poll1 = /poll 1: (.*)/.exec(log)?.[1] ?? ''
@@ -156,19 +146,7 @@ describe('dyad watch', () => {
     expect(written).toEqual([site.webhook[0]])
 
     // Restarted, it remembers what it saw: one poll, nothing new, no alert.
-    const again = await runCli([
-      'watch',
-      '--feeds',
-      feeds,
-      '--once',
-      '--timeout',
-      '1s',
-      '--max-size',
-      '1MB',
-      '--follow',
-      '--db',
-      db,
-    ])
+    const again = await runCli(['watch', '--feeds', feeds, '--once', ...limits])
     expect(again.code).toBe(0)
     expect(again.stderr).toMatch(/poll 1: 2 feeds, 0 new articles/)
     expect(again.stdout).toBe('')
