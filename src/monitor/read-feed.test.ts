@@ -57,6 +57,22 @@ describe('readFeed', () => {
     expect(feed.ok && feed.entries[0]?.publishedOn).toBe('2024-11-20')
   })
 
+  it("takes an item's own source as its outlet (aggregator feeds)", () => {
+    const withSource = RSS.replace(
+      '<guid isPermaLink="false">accord-1</guid>',
+      '<guid isPermaLink="false">accord-1</guid><source url="https://wire.example/rss">Andes Wire</source>',
+    )
+    const feed = readFeed(withSource)
+    expect(feed.ok && feed.entries.map((entry) => entry.outlet)).toEqual([
+      'Andes Wire',
+      'Caribbean Desk',
+    ])
+    const atom = readFeed(
+      ATOM.replace('<id>urn:1</id>', '<id>urn:1</id><source><title>Baltic Post</title></source>'),
+    )
+    expect(atom.ok && atom.entries[0]?.outlet).toBe('Baltic Post')
+  })
+
   it('says why a document is not a feed', () => {
     const page = readFeed('<html><body><p>Just a page</p></body></html>')
     expect(page.ok).toBe(false)

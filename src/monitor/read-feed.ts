@@ -18,7 +18,7 @@ export interface FeedEntry {
   readonly publishedOn: string | null
   /** The item's content, else its description, as paragraphs of plain text. */
   readonly paragraphs: readonly string[]
-  /** The feed's title: the outlet the item comes from. */
+  /** The item's own source (RSS `<source>`, Atom `<source><title>`), else the feed's title. */
   readonly outlet: string | null
   /** The item's id (guid), when it has one. */
   readonly guid: string | null
@@ -51,7 +51,7 @@ export function readFeed(xml: string, baseUrl: string | null = null): FeedOutcom
       title: nonEmpty(item.title),
       publishedOn: dayOfItem(item),
       paragraphs: html === null ? [] : paragraphsOfHtml(html),
-      outlet,
+      outlet: sourceOfItem(item) ?? outlet,
       guid: nonEmpty(item.id),
     }
   })
@@ -74,6 +74,18 @@ function absoluteUrl(url: string | null, base: string | null): string | null {
   } catch {
     return null
   }
+}
+
+/**
+ * The outlet an item names as its source: aggregators (a news search's feed, a planet) list
+ * items of many outlets in one feed.
+ * @example <source url="https://wire.example/rss">Test Wire</source> -> 'Test Wire'
+ */
+function sourceOfItem(item: ReturnType<typeof parseFeed>['items'][number]): string | null {
+  const source = item.element.findElementWithName('source')
+  if (source === null) return null
+  const title = source.findElementWithName('title')
+  return nonEmpty((title ?? source).textContent)
 }
 
 /** Date elements of RSS, Dublin Core and Atom items, best first (names as the parser folds them). */
