@@ -13,7 +13,10 @@ import type { ReadOptions } from './read-docs.js'
 
 /** `--follow`, `--timeout`, `--concurrency`: how URLs and feeds are fetched. */
 export const followOption = () =>
-  new Option('--follow', "feeds: fetch each item's page for the full text (else the item's summary)")
+  new Option(
+    '--follow',
+    "feeds: fetch each item's page for the full text (else the item's summary)",
+  )
 export const timeoutOption = () =>
   new Option('--timeout <duration>', 'give up on a page or feed after this long (e.g. 20s, 1m)')
     .default(DEFAULT_TIMEOUT_MS, '20s')
@@ -96,7 +99,10 @@ export function addMonitorCommands(program: Command, shared: SharedOptions): voi
     .command('add')
     .description('alert on new events between two countries')
     .requiredOption('--dyad <A-B>', 'the two countries, either direction (e.g. IRN-VEN)')
-    .option('--type <types>', 'only these event types, comma-separated (e.g. sign_agreement,cooperate_military)')
+    .option(
+      '--type <types>',
+      'only these event types, comma-separated (e.g. sign_agreement,cooperate_military)',
+    )
     .option('--modality <list>', 'asserted, planned or both (default both)')
     .addOption(
       new Option('--min-sources <n>', 'only once the event is reported by this many outlets')

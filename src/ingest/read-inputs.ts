@@ -104,7 +104,11 @@ export async function* readInputs(
       continue
     }
     if (isWebInput(path)) {
-      const web = { ...opts.web, detectLanguage: context.detectLanguage, maxBytes: context.maxBytes }
+      const web = {
+        ...opts.web,
+        detectLanguage: context.detectLanguage,
+        maxBytes: context.maxBytes,
+      }
       for await (const result of readWebInput(path, web)) yield finish(result)
       continue
     }

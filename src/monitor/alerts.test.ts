@@ -42,7 +42,9 @@ describe('matches', () => {
     expect(matches(ALERT, event({ from: 'IRN', to: 'CUB' }))).toBe(false)
     expect(matches(ALERT, event({ from: 'IRN', to: null }))).toBe(false)
     const assertedOnly = { ...ALERT, modalities: ['asserted'] }
-    expect(matches(assertedOnly, event({ from: 'IRN', to: 'VEN', modality: 'planned' }))).toBe(false)
+    expect(matches(assertedOnly, event({ from: 'IRN', to: 'VEN', modality: 'planned' }))).toBe(
+      false,
+    )
   })
 })
 
@@ -79,10 +81,15 @@ describe('readFeedList', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dyad-feeds-'))
     try {
       const file = join(dir, 'feeds.txt')
-      writeFileSync(file, '# desks\nhttps://a.example/rss  # world\n\nsaved/b.atom\nhttps://a.example/rss\n')
+      writeFileSync(
+        file,
+        '# desks\nhttps://a.example/rss  # world\n\nsaved/b.atom\nhttps://a.example/rss\n',
+      )
       expect(readFeedList(file)).toEqual(['https://a.example/rss', join(dir, 'saved/b.atom')])
       writeFileSync(file, 'https://a.example/rss\nftp://b.example/feed\n')
-      expect(() => readFeedList(file)).toThrow(/feeds\.txt:2: "ftp:\/\/b\.example\/feed" is not an http or https URL/)
+      expect(() => readFeedList(file)).toThrow(
+        /feeds\.txt:2: "ftp:\/\/b\.example\/feed" is not an http or https URL/,
+      )
       writeFileSync(file, '# nothing yet\n')
       expect(() => readFeedList(file)).toThrow(/lists no feed/)
     } finally {

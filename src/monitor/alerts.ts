@@ -68,7 +68,10 @@ export function removeAlert(store: Store, id: number): boolean {
  * @example pairOfDyad('ven-irn') -> 'IRN-VEN'
  */
 export function pairOfDyad(value: string): string {
-  const parts = value.trim().toUpperCase().split(/[-–:,/]/u)
+  const parts = value
+    .trim()
+    .toUpperCase()
+    .split(/[-–:,/]/u)
   if (parts.length !== 2 || !parts.every((part) => /^[A-Z]{2,6}$/u.test(part))) {
     throw new DyadError('E_USAGE', `--dyad "${value}" is not a pair of country codes like IRN-VEN`)
   }
@@ -80,7 +83,10 @@ export function pairOfDyad(value: string): string {
  * @example typesOf('sign_agreement,cooperate_military') -> ['sign_agreement', 'cooperate_military']
  */
 export function typesOf(value: string): EventType[] {
-  const types = value.split(',').map((type) => type.trim()).filter((type) => type !== '')
+  const types = value
+    .split(',')
+    .map((type) => type.trim())
+    .filter((type) => type !== '')
   const known = new Set<string>(EVENT_TYPES)
   const unknown = types.filter((type) => !known.has(type))
   if (unknown.length > 0 || types.length === 0) {
@@ -95,7 +101,10 @@ export function typesOf(value: string): EventType[] {
 
 /** A `--modality` list. @example modalitiesOf('asserted') -> ['asserted'] */
 export function modalitiesOf(value: string): string[] {
-  const list = value.split(',').map((m) => m.trim()).filter((m) => m !== '')
+  const list = value
+    .split(',')
+    .map((m) => m.trim())
+    .filter((m) => m !== '')
   const bad = list.filter((m) => !(MODALITIES as readonly string[]).includes(m))
   if (bad.length > 0 || list.length === 0) {
     throw new DyadError('E_USAGE', `--modality "${value}": give asserted, planned or both`)

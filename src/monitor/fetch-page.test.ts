@@ -14,7 +14,8 @@ beforeAll(async () => {
     if (path === '/feed') {
       if (req.headers['if-none-match'] === '"v1"') res.writeHead(304).end()
       else res.writeHead(200, { etag: '"v1"', 'content-type': 'application/rss+xml' }).end('<rss/>')
-    } else if (path === '/page') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>hi</p>')
+    } else if (path === '/page')
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>hi</p>')
     else if (path === '/hop') res.writeHead(301, { location: '/page' }).end()
     else if (path === '/loop') res.writeHead(302, { location: '/loop' }).end()
     else if (path === '/slow') setTimeout(() => res.end('late'), 2000)

@@ -41,8 +41,7 @@ export interface Fetched {
 }
 
 export type FetchOutcome =
-  | Fetched
-  | { ok: false; url: string; reason: string; aborted?: boolean; notModified?: boolean }
+  Fetched | { ok: false; url: string; reason: string; aborted?: boolean; notModified?: boolean }
 
 export const DEFAULT_TIMEOUT_MS = 20_000
 export const DEFAULT_MAX_REDIRECTS = 5
@@ -95,7 +94,9 @@ export async function fetchPage(url: string, opts: FetchOptions = {}): Promise<F
       }
       if (!response.ok) {
         await response.body?.cancel()
-        return fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`)
+        return fail(
+          `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+        )
       }
       const tooLarge = (size: string): string =>
         `too large: ${size}, over the limit of ${formatByteSize(maxBytes)} per article (--max-size)`

@@ -60,10 +60,16 @@ describe('alert firings', () => {
       const again = addAlert(store, { ...ALERT, onNewSource: true })
       const twoSources = addAlert(store, { ...ALERT, minSources: 2 })
       const lines: string[] = []
-      const fire = async (id: string, outlet: string): Promise<{ alert: number; why: string }[]> => {
+      const fire = async (
+        id: string,
+        outlet: string,
+      ): Promise<{ alert: number; why: string }[]> => {
         saveDoc(store, makeEventDoc(id, [signing(id)], { outlet }))
         const firings = recordFirings(store, eventsOfArticles(store, [id]))
-        await deliverFirings(store, firings, { print: (line) => lines.push(line), log: () => undefined })
+        await deliverFirings(store, firings, {
+          print: (line) => lines.push(line),
+          log: () => undefined,
+        })
         return firings.map((f) => ({ alert: f.alert.id, why: f.why }))
       }
       expect(await fire('a1', 'Wire One')).toEqual([
@@ -79,9 +85,21 @@ describe('alert firings', () => {
       // Asked again about the same events, nothing fires twice.
       expect(recordFirings(store, eventsOfArticles(store, ['a1', 'a2', 'a3']))).toEqual([])
       expect(lines).toHaveLength(4)
-      expect(lines[0]).toMatch(/^alert 1 IRN-VEN: sign_agreement IRNGOVDIP -> VENGOV 2023-02-03, event \d+, 1 source \(new event\): "Iran and Venezuela signed/)
-      const written = readFileSync(jsonl, 'utf8').trim().split('\n').map((line) => JSON.parse(line))
-      expect(written).toEqual([expect.objectContaining({ alert: once, dyad: 'IRN-VEN', why: 'new event', sources: ['https://example.org/a1'] })])
+      expect(lines[0]).toMatch(
+        /^alert 1 IRN-VEN: sign_agreement IRNGOVDIP -> VENGOV 2023-02-03, event \d+, 1 source \(new event\): "Iran and Venezuela signed/,
+      )
+      const written = readFileSync(jsonl, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+      expect(written).toEqual([
+        expect.objectContaining({
+          alert: once,
+          dyad: 'IRN-VEN',
+          why: 'new event',
+          sources: ['https://example.org/a1'],
+        }),
+      ])
     } finally {
       remove()
     }
@@ -95,12 +113,20 @@ describe('alert firings', () => {
       down = true
       const logged: string[] = []
       const log = (line: string): void => void logged.push(line)
-      await deliverFirings(store, recordFirings(store, eventsOfArticles(store, ['b1'])), { print: () => undefined, log })
+      await deliverFirings(store, recordFirings(store, eventsOfArticles(store, ['b1'])), {
+        print: () => undefined,
+        log,
+      })
       expect(logged).toEqual([`alert 1: webhook ${hook} failed: HTTP 503`])
       expect(received).toHaveLength(0)
       down = false
       expect(await retryWebhooks(store, { log })).toBe(1)
-      expect(received).toEqual([expect.objectContaining({ alert: 1, event: expect.objectContaining({ type: 'sign_agreement' }) })])
+      expect(received).toEqual([
+        expect.objectContaining({
+          alert: 1,
+          event: expect.objectContaining({ type: 'sign_agreement' }),
+        }),
+      ])
       // Delivered: not sent a third time.
       expect(await retryWebhooks(store, { log })).toBe(0)
       expect(received).toHaveLength(1)

@@ -199,11 +199,23 @@ export async function retryWebhooks(store: Store, opts: DeliverOptions = {}): Pr
   let delivered = 0
   for (const row of selectRows(store, query)) {
     if (row.webhook_url === null || opts.signal?.aborted === true) continue
-    const status = await sendWebhook(store, row.id, row.webhook_url, row.record, row.webhook_tries, opts)
+    const status = await sendWebhook(
+      store,
+      row.id,
+      row.webhook_url,
+      row.record,
+      row.webhook_tries,
+      opts,
+    )
     if (status === 'delivered') {
       delivered++
-      log(`alert ${row.alert_id}: webhook ${row.webhook_url} delivered on try ${row.webhook_tries + 1}`)
-    } else log(`alert ${row.alert_id}: webhook ${row.webhook_url} ${status} (try ${row.webhook_tries + 1})`)
+      log(
+        `alert ${row.alert_id}: webhook ${row.webhook_url} delivered on try ${row.webhook_tries + 1}`,
+      )
+    } else
+      log(
+        `alert ${row.alert_id}: webhook ${row.webhook_url} ${status} (try ${row.webhook_tries + 1})`,
+      )
   }
   return delivered
 }

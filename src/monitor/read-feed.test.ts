@@ -51,8 +51,26 @@ describe('readFeed', () => {
   })
 
   it("takes the item's day as the publisher wrote it, not shifted to UTC", () => {
-    const feed = readFeed(RSS.replace('Wed, 20 Nov 2024 10:00:00 GMT', 'Wed, 20 Nov 2024 01:00:00 +0330'))
+    const feed = readFeed(
+      RSS.replace('Wed, 20 Nov 2024 10:00:00 GMT', 'Wed, 20 Nov 2024 01:00:00 +0330'),
+    )
     expect(feed.ok && feed.entries[0]?.publishedOn).toBe('2024-11-20')
+  })
+
+  it("takes an item's own source as its outlet (aggregator feeds)", () => {
+    const withSource = RSS.replace(
+      '<guid isPermaLink="false">accord-1</guid>',
+      '<guid isPermaLink="false">accord-1</guid><source url="https://wire.example/rss">Andes Wire</source>',
+    )
+    const feed = readFeed(withSource)
+    expect(feed.ok && feed.entries.map((entry) => entry.outlet)).toEqual([
+      'Andes Wire',
+      'Caribbean Desk',
+    ])
+    const atom = readFeed(
+      ATOM.replace('<id>urn:1</id>', '<id>urn:1</id><source><title>Baltic Post</title></source>'),
+    )
+    expect(atom.ok && atom.entries[0]?.outlet).toBe('Baltic Post')
   })
 
   it('says why a document is not a feed', () => {

@@ -18,15 +18,14 @@ export interface FeedEntry {
   readonly publishedOn: string | null
   /** The item's content, else its description, as paragraphs of plain text. */
   readonly paragraphs: readonly string[]
-  /** The feed's title: the outlet the item comes from. */
+  /** The item's own source (RSS `<source>`, Atom `<source><title>`), else the feed's title. */
   readonly outlet: string | null
   /** The item's id (guid), when it has one. */
   readonly guid: string | null
 }
 
 export type FeedOutcome =
-  | { ok: true; title: string | null; entries: FeedEntry[] }
-  | { ok: false; reason: string }
+  { ok: true; title: string | null; entries: FeedEntry[] } | { ok: false; reason: string }
 
 /**
  * Parse a feed document. `baseUrl` (where the feed came from) resolves relative item links the
@@ -52,7 +51,7 @@ export function readFeed(xml: string, baseUrl: string | null = null): FeedOutcom
       title: nonEmpty(item.title),
       publishedOn: dayOfItem(item),
       paragraphs: html === null ? [] : paragraphsOfHtml(html),
-      outlet,
+      outlet: sourceOfItem(item) ?? outlet,
       guid: nonEmpty(item.id),
     }
   })
@@ -62,7 +61,9 @@ export function readFeed(xml: string, baseUrl: string | null = null): FeedOutcom
 /** True when a document looks like a feed, not a page. @example looksLikeFeed('<?xml …><rss') -> true */
 export function looksLikeFeed(text: string): boolean {
   const head = text.slice(0, 2048).replace(/<!--[\s\S]*?-->/gu, '')
-  return /^\s*(?:\uFEFF)?(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE[^>]*>\s*)?<(?:rss|feed|rdf:RDF)\b/iu.test(head)
+  return /^\s*(?:\uFEFF)?(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE[^>]*>\s*)?<(?:rss|feed|rdf:RDF)\b/iu.test(
+    head,
+  )
 }
 
 function absoluteUrl(url: string | null, base: string | null): string | null {
@@ -73,6 +74,18 @@ function absoluteUrl(url: string | null, base: string | null): string | null {
   } catch {
     return null
   }
+}
+
+/**
+ * The outlet an item names as its source: aggregators (a news search's feed, a planet) list
+ * items of many outlets in one feed.
+ * @example <source url="https://wire.example/rss">Test Wire</source> -> 'Test Wire'
+ */
+function sourceOfItem(item: ReturnType<typeof parseFeed>['items'][number]): string | null {
+  const source = item.element.findElementWithName('source')
+  if (source === null) return null
+  const title = source.findElementWithName('title')
+  return nonEmpty((title ?? source).textContent)
 }
 
 /** Date elements of RSS, Dublin Core and Atom items, best first (names as the parser folds them). */

@@ -22,11 +22,16 @@ export function backoffMs(failures: number, everyMs: number): number {
 }
 
 /** Seen links, loaded once per poll: a Map lookup per item instead of a query. */
-export type SeenUrls = ReadonlyMap<string, Pick<MonitorUrlsTable, 'status' | 'attempts' | 'next_try_at'>>
+export type SeenUrls = ReadonlyMap<
+  string,
+  Pick<MonitorUrlsTable, 'status' | 'attempts' | 'next_try_at'>
+>
 
 /** Every remembered link (of any feed: two feeds may list one story). */
 export function loadSeenUrls(store: Store): SeenUrls {
-  const query = store.db.selectFrom('monitor_urls').select(['url', 'status', 'attempts', 'next_try_at'])
+  const query = store.db
+    .selectFrom('monitor_urls')
+    .select(['url', 'status', 'attempts', 'next_try_at'])
   return new Map(selectRows(store, query).map((row) => [row.url, row]))
 }
 
@@ -94,7 +99,9 @@ export function markFailed(
   )[0]
   const attempts = (before?.attempts ?? 0) + 1
   const givenUp = attempts >= MAX_ATTEMPTS
-  const nextTryAt = givenUp ? null : new Date(now.getTime() + backoffMs(attempts, everyMs)).toISOString()
+  const nextTryAt = givenUp
+    ? null
+    : new Date(now.getTime() + backoffMs(attempts, everyMs)).toISOString()
   const row = {
     status: givenUp ? ('given_up' as const) : ('failed' as const),
     attempts,

@@ -105,7 +105,8 @@ export async function watchFeeds(store: Store, opts: WatchOptions): Promise<Watc
 export function describePoll(poll: PollSummary): string {
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
   const parts = [
-    plural(poll.feeds, 'feed') + (poll.waiting > 0 ? ` (${poll.waiting} waiting after failures)` : ''),
+    plural(poll.feeds, 'feed') +
+      (poll.waiting > 0 ? ` (${poll.waiting} waiting after failures)` : ''),
     `${plural(poll.articles, 'new article')}` +
       (poll.duplicates > 0 ? ` (${poll.duplicates} already stored)` : ''),
     plural(poll.eventMentions, 'event mention'),
@@ -134,7 +135,10 @@ async function pollOnce(
     failures++
     opts.log(`${stamp(now())} failed ${printable(origin)}: ${printable(reason)}${retry}`)
   }
-  const alertLog = { log: (line: string) => opts.log(`${stamp(now())} ${line}`), signal: opts.signal }
+  const alertLog = {
+    log: (line: string) => opts.log(`${stamp(now())} ${line}`),
+    signal: opts.signal,
+  }
   // Webhooks that failed at an earlier poll (the receiver was down) are sent again first.
   await retryWebhooks(store, alertLog)
   for (const feed of feeds) {
@@ -246,7 +250,9 @@ async function* one<T>(value: T): AsyncGenerator<T> {
 
 /** Events are numbered in insert order: those above the highest id before a poll are new. */
 function maxEventId(store: Store): number {
-  const query = store.db.selectFrom('events').select((eb) => eb.fn.max<number | null>('id').as('id'))
+  const query = store.db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max<number | null>('id').as('id'))
   return selectRows(store, query)[0]?.id ?? 0
 }
 

@@ -81,7 +81,8 @@ export async function* readWebItems(path: string, opts: WebReadOptions): AsyncGe
   const cached = opts.feedCache?.get(path)
   const fetched = await fetchPage(path, {
     ...opts,
-    accept: 'application/rss+xml,application/atom+xml,application/xml,text/xml,text/html;q=0.9,*/*;q=0.5',
+    accept:
+      'application/rss+xml,application/atom+xml,application/xml,text/xml,text/html;q=0.9,*/*;q=0.5',
     ...(cached === undefined ? {} : { etag: cached.etag, lastModified: cached.lastModified }),
   })
   if (!fetched.ok && fetched.notModified === true && cached !== undefined) {

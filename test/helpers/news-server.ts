@@ -127,7 +127,9 @@ export async function startNewsServer(opts: NewsServerOptions = {}): Promise<New
     }
     if (path === '/rss.xml' || path === '/atom.xml') {
       const [type, body] =
-        path === '/rss.xml' ? ['application/rss+xml', rss(base, wire)] : ['application/atom+xml', atom(base)]
+        path === '/rss.xml'
+          ? ['application/rss+xml', rss(base, wire)]
+          : ['application/atom+xml', atom(base)]
       const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`
       if (req.headers['if-none-match'] === etag) {
         notModified++
@@ -211,19 +213,32 @@ function pageHtml(base: string, path: string, page: Page): string {
 /** RSS 2.0: the Iran-Venezuela pages, the failing ones, the redirect, the copy. */
 function rss(base: string, withWire: boolean): string {
   const items: [string, string, string][] = [
-    [LINKS.oilDeal, 'Iran and Venezuela sign oil cooperation agreement', 'Wed, 20 Nov 2024 06:00:00 GMT'],
+    [
+      LINKS.oilDeal,
+      'Iran and Venezuela sign oil cooperation agreement',
+      'Wed, 20 Nov 2024 06:00:00 GMT',
+    ],
     [LINKS.caracas, 'Iranian defence minister arrives in Caracas', 'Mon, 18 Nov 2024 22:00:00 GMT'],
     [LINKS.moved, 'Russia and Venezuela sign energy deal', 'Thu, 21 Nov 2024 13:00:00 GMT'],
     [LINKS.slow, 'A story that takes its time', 'Thu, 21 Nov 2024 14:00:00 GMT'],
     [LINKS.broken, 'A story the server cannot serve', 'Thu, 21 Nov 2024 15:00:00 GMT'],
     [LINKS.missing, 'A story that was taken down', 'Thu, 21 Nov 2024 16:00:00 GMT'],
     [LINKS.huge, 'A story far too long', 'Thu, 21 Nov 2024 17:00:00 GMT'],
-    [`${LINKS.copy}?utm_source=rss`, 'Iran and Venezuela sign oil cooperation agreement', 'Wed, 20 Nov 2024 06:00:00 GMT'],
+    [
+      `${LINKS.copy}?utm_source=rss`,
+      'Iran and Venezuela sign oil cooperation agreement',
+      'Wed, 20 Nov 2024 06:00:00 GMT',
+    ],
   ]
-  if (withWire) items.push([LINKS.wire, 'Tehran and Caracas seal oil accord', 'Wed, 20 Nov 2024 14:00:00 GMT'])
+  if (withWire)
+    items.push([LINKS.wire, 'Tehran and Caracas seal oil accord', 'Wed, 20 Nov 2024 14:00:00 GMT'])
   const xml = items
     .map(
-      ([path, title, date]) => `<item><title>${escapeXml(title)}</title><link>${base}${escapeXml(path)}</link>
+      ([
+        path,
+        title,
+        date,
+      ]) => `<item><title>${escapeXml(title)}</title><link>${base}${escapeXml(path)}</link>
 <description>${escapeXml(`<p>${title}.</p>`)}</description><pubDate>${date}</pubDate><guid>${base}${escapeXml(path)}</guid></item>`,
     )
     .join('\n')
@@ -249,5 +264,9 @@ function atom(base: string): string {
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;')
+  return text
+    .replace(/&/gu, '&amp;')
+    .replace(/</gu, '&lt;')
+    .replace(/>/gu, '&gt;')
+    .replace(/"/gu, '&quot;')
 }

@@ -63,8 +63,12 @@ describe('dyad ingest FEED --follow', () => {
       published_on: '2024-11-18',
       outlet: 'Test Wire',
     })
-    expect(first.stderr).toMatch(/4 new articles, \d+ event mentions, 2 already stored, 4 inputs skipped/)
-    expect([...site.userAgents].every((ua) => /^dyad\/\S+ \(news event monitor/.test(ua))).toBe(true)
+    expect(first.stderr).toMatch(
+      /4 new articles, \d+ event mentions, 2 already stored, 4 inputs skipped/,
+    )
+    expect([...site.userAgents].every((ua) => /^dyad\/\S+ \(news event monitor/.test(ua))).toBe(
+      true,
+    )
 
     const second = await runCli([...args, ...limits])
     expect(second.stderr).toMatch(/0 new articles, 0 event mentions, 6 already stored/)
@@ -108,8 +112,17 @@ describe('dyad ingest FILE.rss', () => {
     const run = await runCli(['ingest', feed, '--db', db])
     expect(run.code).toBe(0)
     expect(storedArticles(db)).toEqual([
-      expect.objectContaining({ url: 'https://desk.example/a/refinery', published_on: '2024-11-19', outlet: 'Caribbean Desk', published_basis: 'feed' }),
-      expect.objectContaining({ url: 'https://desk.example/a/talks', published_on: '2024-11-18', outlet: 'Caribbean Desk' }),
+      expect.objectContaining({
+        url: 'https://desk.example/a/refinery',
+        published_on: '2024-11-19',
+        outlet: 'Caribbean Desk',
+        published_basis: 'feed',
+      }),
+      expect.objectContaining({
+        url: 'https://desk.example/a/talks',
+        published_on: '2024-11-18',
+        outlet: 'Caribbean Desk',
+      }),
     ])
     const events = await runCli(['events', '--db', db, '--dyad', 'IRN-VEN', '--format', 'jsonl'])
     expect(events.stdout).toMatch(/"type":"sign_agreement"/)

@@ -72,7 +72,10 @@ export async function alertsListCommand(opts: { readonly db: string }): Promise<
 }
 
 /** Remove an alert by id; exit 1 when there is none. */
-export async function alertsRemoveCommand(id: string, opts: { readonly db: string }): Promise<void> {
+export async function alertsRemoveCommand(
+  id: string,
+  opts: { readonly db: string },
+): Promise<void> {
   const number = Number(id)
   if (!Number.isInteger(number) || number < 1) {
     throw new DyadError('E_USAGE', `"${id}" is not an alert id; \`dyad alerts list\` shows them`)
@@ -82,7 +85,9 @@ export async function alertsRemoveCommand(id: string, opts: { readonly db: strin
       process.stdout.write(`removed alert ${number}\n`)
       return
     }
-    process.stderr.write(`error: no alert ${number} in ${opts.db}; \`dyad alerts list\` shows them\n`)
+    process.stderr.write(
+      `error: no alert ${number} in ${opts.db}; \`dyad alerts list\` shows them\n`,
+    )
     process.exitCode = 1
   })
 }
