@@ -8,7 +8,7 @@ import { DyadError } from '../errors.js'
 import { isCodable } from '../ingest/check-article.js'
 import { idOfOrigin } from '../ingest/compose-article.js'
 import { readInputs } from '../ingest/read-inputs.js'
-import { processArticle } from '../pipeline.js'
+import { processArticle, type ScopeOption } from '../pipeline.js'
 import { loadResources } from '../resources.js'
 
 /** Counts of one run, for the summary line and the exit code. */
@@ -27,6 +27,8 @@ export interface ReadOptions {
   readonly maxSize?: number
   /** Today as YYYY-MM-DD, for the future-date check (tests); the real today when not given. */
   readonly today?: string
+  /** `--scope`: `core` (default) keeps the guideline's event types, `all` adds the extended roots. */
+  readonly scope?: ScopeOption
 }
 
 /**
@@ -63,7 +65,7 @@ export async function* readDocs(
     const label = labelOf(article)
     let doc: Doc
     try {
-      doc = isCodable(article) ? processArticle(article, resources) : uncoded(article)
+      doc = isCodable(article) ? processArticle(article, resources, opts.scope) : uncoded(article)
     } catch (error) {
       // A stage that throws has a bug: this article is skipped, the batch goes on.
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)

@@ -3,6 +3,7 @@
  * dictionaries/cameo/codes.yaml. Defaults live here so the YAML stays short.
  */
 import { z } from 'zod'
+import { EVENT_TYPES, scopeOf } from '../doc.js'
 
 const words = z.array(z.string().min(1))
 
@@ -41,14 +42,25 @@ export const grammarSchema = z.object({
   demonym_followers: words,
 })
 
-export const cameoSchema = z.object({
-  code: z.string().regex(/^\d{2,4}$/),
-  label: z.string().min(1),
-  quad: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-  goldstein: z.number().min(-10).max(10),
-  type: z.enum([
-    'visit', 'host_visit', 'meet', 'sign_agreement', 'intent_cooperate', 'cooperate_economic',
-    'cooperate_military', 'aid', 'demand', 'criticize', 'threaten', 'protest', 'sanction', 'other',
-  ]),
-  plover: z.object({ event: z.string(), mode: z.string().nullable() }),
-})
+export const cameoSchema = z
+  .object({
+    code: z.string().regex(/^\d{2,4}$/),
+    label: z.string().min(1),
+    quad: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    goldstein: z.number().min(-10).max(10),
+    type: z.enum(EVENT_TYPES),
+    // Stated in the data so a reader of codes.yaml sees what the default output keeps; it must
+    // agree with the type's scope (src/doc.ts), which is what the filters use.
+    scope: z.enum(['core', 'extended']),
+    plover: z.object({ event: z.string(), mode: z.string().nullable() }),
+  })
+  .superRefine((entry, ctx) => {
+    const expected = scopeOf(entry.type)
+    if (entry.scope !== expected) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scope'],
+        message: `type ${entry.type} is in the ${expected} scope, not ${entry.scope}`,
+      })
+    }
+  })
