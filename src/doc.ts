@@ -204,8 +204,6 @@ export const SYMMETRIC_TYPES: ReadonlySet<EventType> = new Set<EventType>([
   'sign_agreement',
   'cooperate_economic',
   'cooperate_military',
-  // Fighting is mutual: "Armenia and Azerbaijan clashed" has no aggressor the text names.
-  'fight',
 ])
 
 /** An actor as written out in the external event-mention shape. */

@@ -254,6 +254,15 @@ export function findSides(
         if (here.mention.kind !== 'country') place = here.mention.place
         targetHow = `host country of “${here.mention.place.name}”`
       }
+    } else if (slot === 'parties') {
+      // "mediated between Egypt and Ethiopia": the subject acts on each of the two.
+      const x = after.find((m) => isActor(m) && m.mention.prep === 'between' && m.from - end <= 6)
+      const rest = x ? [x, ...coordinatedAfter(mentions, x, words, sw)] : []
+      for (const m of rest) {
+        const a = m.mention.actor
+        if (a && differs(a) && !targets.some((t) => t.country === a.country)) targets.push(a)
+      }
+      if (targets.length > 0) targetHow = `the parties “between ${rest.map(describe).join(' and ')}”`
     } else if (slot === 'between') {
       const x = after.find(
         (m) => (m.mention.prep === 'between' || (m.mention.kind === 'pair' && m.mention.prep === 'of')) && m.from - end <= 6,
