@@ -35,6 +35,8 @@ export interface Grammar {
     readonly negated: readonly string[]
     readonly hypothetical: readonly string[]
     readonly planned: readonly string[]
+    readonly conditional: readonly string[]
+    readonly reporting: readonly string[]
   }
   readonly clause_breaks: readonly string[]
   readonly parentheticals: readonly string[]
