@@ -39,7 +39,7 @@ export function buildCoder(
     passive: new Set(grammar.passive_auxiliaries),
     cameo: new Map(cameo.map((c) => [c.code, c])),
     cues,
-    sideWords: { determiners: new Set(grammar.determiners), breaks: cues.breaks },
+    sideWords: { determiners: new Set(grammar.determiners), breaks: cues.breaks, relatives: new Set(grammar.relative_pronouns) },
     sectors,
   }
 }
@@ -71,6 +71,11 @@ function hasNeeded(words: readonly Word[], start: number, end: number, pattern: 
     if (pattern.needs.includes(words[i]?.key ?? '')) return true
   }
   return false
+}
+
+/** Does one of `needs` stand in the few words before a passive trigger ("the pact was signed")? */
+function hasNeededBefore(words: readonly Word[], start: number, pattern: EventPattern): boolean {
+  return words.slice(Math.max(0, start - 6), start).some((w) => pattern.needs.includes(w.key))
 }
 
 /**
@@ -128,7 +133,9 @@ export function codeSentence(
       : pastDates
   const out: EventMention[] = []
   const seen = new Set<string>()
-  for (const hit of coder.triggers.scan(words)) {
+  const hits = coder.triggers.scan(words)
+  const triggerEnds = new Set(hits.map((h) => h.to))
+  for (const hit of hits) {
     // A trigger inside an actor's name is not an event: "the Joint Economic Cooperation Commission".
     if (placed.some((m) => m.from <= hit.from && hit.from < m.to)) continue
     for (const pattern of hit.values) {
@@ -140,10 +147,11 @@ export function codeSentence(
       if (pattern.said_by.length > 0 && !words.some((w, i) => (i < hit.from || i >= hit.to) && pattern.said_by.includes(w.key))) continue
       // "the ambassador was summoned": the grammatical subject is the target.
       const isPassive = hit.to - hit.from === 1 && coder.passive.has(before ?? '') && /ed$/.test(words[hit.from]?.key ?? '')
-      if (!hasNeeded(words, hit.from, hit.to, pattern)) continue
+      // In the passive the needed word is the subject: "the defence pact was signed by ...".
+      if (!hasNeeded(words, hit.from, hit.to, pattern) && !(isPassive && hasNeededBefore(words, hit.from, pattern))) continue
       const cameo = coder.cameo.get(pattern.cameo)
       if (!cameo) continue
-      const sides = findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords, isPassive)
+      const sides = findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords, isPassive, triggerEnds)
       if (!sides) continue
       // "as a result of Carlsson's visit to China" is expected: the possessive noun names a visit
       // that happened, whatever the main verb says about its results.

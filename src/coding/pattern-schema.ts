@@ -39,6 +39,7 @@ export const grammarSchema = z.object({
     reporting: words,
   }),
   clause_breaks: words,
+  relative_pronouns: words,
   parentheticals: words,
   prepositions: words,
   determiners: words,

@@ -39,6 +39,7 @@ export interface Grammar {
     readonly reporting: readonly string[]
   }
   readonly clause_breaks: readonly string[]
+  readonly relative_pronouns: readonly string[]
   readonly parentheticals: readonly string[]
   readonly prepositions: readonly string[]
   readonly determiners: readonly string[]
