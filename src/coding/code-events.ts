@@ -87,17 +87,33 @@ function pickDate(
   triggerStart: number,
   words: readonly Word[],
   breaks: ReadonlySet<string>,
+  relatives: ReadonlySet<string> = new Set(),
 ): DateMention | null {
   let best: DateMention | null = null
   let bestDistance = Infinity
   for (const d of dates) {
     const [from, to] = d.span[0] < triggerStart ? [d.span[1], triggerStart] : [triggerStart, d.span[0]]
     if (words.some((w) => w.start > from && w.end < to && breaks.has(w.key))) continue
+    if (d.span[0] < triggerStart && inClosedRelative(d, triggerStart, words, relatives)) continue
     // A resolved date beats a vague one ("this week (March 10-12)", "a day after ...").
     const distance = Math.abs(d.span[0] - triggerStart) + (d.date === null ? 10_000 : 0)
     if (distance < bestDistance) [best, bestDistance] = [d, distance]
   }
   return best
+}
+
+/**
+ * Does the date stand in a relative clause closed before the trigger? In "Japan, which signed a
+ * pact with Vietnam in March, criticized China" March dates the signing, not the criticism.
+ */
+function inClosedRelative(d: DateMention, triggerStart: number, words: readonly Word[], relatives: ReadonlySet<string>): boolean {
+  const before = words.filter((w) => w.end <= d.span[0])
+  for (let i = before.length - 1; i >= 0; i--) {
+    const w = before[i]
+    if (!w || /[,;:]/.test(w.after)) return false
+    if (relatives.has(w.key)) return words.some((x) => x.end >= d.span[1] && x.end <= triggerStart && /,/.test(x.after))
+  }
+  return false
 }
 
 function toOut(actor: Actor): ActorOut {
@@ -159,7 +175,7 @@ export function codeSentence(
       const { modality, cue } = modalityOf(words, hit.from, coder.cues, pattern.modality === 'statement' || isOwnedNoun)
       const triggerStart = words[hit.from]?.start ?? sentence.span[0]
       const triggerText = text.slice(triggerStart, words[hit.to - 1]?.end ?? triggerStart)
-      const own = pickDate(datesFor(modality), triggerStart, words, coder.cues.breaks)
+      const own = pickDate(datesFor(modality), triggerStart, words, coder.cues.breaks, coder.sideWords.relatives)
       if (isBackground(own?.date ?? null, published)) continue
       // News narrates one day at a time: an asserted event with no date of its own happened on
       // the last day the article named ("Earlier on Friday ... He also held talks with ...").
