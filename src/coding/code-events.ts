@@ -39,7 +39,11 @@ export function buildCoder(
     passive: new Set(grammar.passive_auxiliaries),
     cameo: new Map(cameo.map((c) => [c.code, c])),
     cues,
-    sideWords: { determiners: new Set(grammar.determiners), breaks: cues.breaks, relatives: new Set(grammar.relative_pronouns) },
+    sideWords: {
+      determiners: new Set(grammar.determiners),
+      breaks: cues.breaks,
+      relatives: new Set(grammar.relative_pronouns),
+    },
     sectors,
   }
 }

@@ -84,13 +84,16 @@ function headStart(m: PlacedMention, words: readonly Word[], sw: SideWords): num
   return i
 }
 
-/** Does the mention follow another trigger directly ("visited Baku")? */
-function isObjectOf(m: PlacedMention, words: readonly Word[], sw: SideWords, triggerEnds: TriggerEnds): boolean {
+/**
+ * Is the mention the object of an earlier trigger ("visited Baku") with the trigger at hand a new
+ * verb of the same subject ("visited Baku on Monday, met ...", "visited Baku and met ...")? An
+ * object right before the trigger is its subject instead: "thanked the Ghanaian President for
+ * visiting Nigeria", "vetoed a Security Council resolution to impose sanctions".
+ */
+function isObjectOf(m: PlacedMention, words: readonly Word[], sw: SideWords, triggerEnds: TriggerEnds, trigger: number): boolean {
   const i = headStart(m, words, sw)
   if (!triggerEnds.has(i) || /[,;:]/.test(words[i - 1]?.after ?? '')) return false
-  // The object phrase ends there ("visited Baku, met ..."); a mention followed by more of its
-  // noun phrase is a modifier ("vetoed a Security Council resolution").
-  return /[,;]/.test(words[m.to - 1]?.after ?? '') || words[m.to]?.key === 'and'
+  return words.slice(m.to - 1, trigger).some((w, k) => /[,;]/.test(w.after) || (k > 0 && w.key === 'and'))
 }
 
 /**
@@ -139,7 +142,7 @@ function subjectGroup(
     if (words[m.to]?.key === 's' && /['’]$/.test(words[m.to - 1]?.after ?? '')) continue
     // The object of another event is no subject: "visited Baku, met President Aliyev"; unless a
     // relative clause about it holds the trigger: "received the Iranian minister, who had arrived".
-    if (m.mention.prep === '' && isObjectOf(m, words, sw, triggerEnds)) {
+    if (m.mention.prep === '' && isObjectOf(m, words, sw, triggerEnds, trigger)) {
       if (sw.relatives.has(words[m.to]?.key ?? '')) return [m]
       continue
     }
