@@ -45,6 +45,8 @@ describe('02 appeal (extended: appeal)', () => {
   expectRoot([
     ['Haiti appealed to the United States for help.', 'appeal 020 HTI>USA extended'],
     ['Pakistan appealed for aid from China after the floods.', 'appeal 023 PAK>CHN extended'],
+    ['Kenya sought investment from China during the forum.', 'appeal 021 KEN>CHN extended'],
+    ['China called for restraint by India and Pakistan.', 'appeal 027 CHN>PAK extended'],
   ])
 })
 
@@ -91,6 +93,7 @@ describe('07 provide aid (core)', () => {
   expectRoot([
     ['Japan sent humanitarian aid to Turkey after the earthquake.', 'aid 073 JPN>TUR core'],
     ['Germany supplied weapons to Ukraine last month.', 'aid 072 DEU>UKR core'],
+    ['The World Bank approved budget support to Kenya.', 'aid 071 WORLDBANK>KEN core'],
   ])
 })
 
@@ -115,6 +118,8 @@ describe('10 demand (core)', () => {
   expectRoot([
     ['The United States urged Israel to allow more aid into Gaza.', 'demand 100 USA>ISR core'],
     ['China demanded that Japan stop the patrols.', 'demand 100 CHN>JPN core'],
+    ['Beijing demanded an explanation from Washington.', 'demand 101 CHN>USA core'],
+    ['Turkey called for a ceasefire between Israel and Lebanon.', 'demand 107 TUR>LBN core'],
   ])
 })
 
@@ -129,6 +134,7 @@ describe('11 disapprove (core)', () => {
 describe('12 reject (core: `other`)', () => {
   expectRoot([
     ['North Korea rejected South Korea’s proposal for talks.', 'other 120 PRK>KOR core'],
+    ['Eritrea rejected aid from the United States.', 'other 122 ERI>USA core'],
   ])
 })
 
@@ -136,6 +142,8 @@ describe('13 threaten (core)', () => {
   expectRoot([
     ['The United States threatened to impose sanctions on Turkey.', 'threaten 132 USA>TUR core'],
     ['Russia issued an ultimatum to Georgia.', 'threaten 139 RUS>GEO core'],
+    ['Ukraine threatened to cut ties with Hungary.', 'threaten 131 UKR>HUN core'],
+    ['Iran threatened to pull out of talks with the European Union.', 'threaten 134 IRN>EU core'],
   ])
   it('is no sanction: a threatened sanction has not been imposed', () => {
     expect(code('The United States threatened to impose sanctions on Turkey.').map((e) => e.type)).not.toContain('sanction')
@@ -162,6 +170,8 @@ describe('16 reduce relations (core: sanctions, ties; extended: reduce_relations
     ['Chad downgraded diplomatic relations with Qatar.', 'other 161 TCD>QAT core'],
     ['Australia cut aid to Nauru.', 'reduce_relations 162 AUS>NRU extended'],
     ['Iran suspended talks with the European Union.', 'reduce_relations 164 IRN>EU extended'],
+    ['Russia banned imports from Moldova.', 'sanction 160 RUS>MDA core'],
+    ['Qatar suspended its mediation between Israel and Egypt.', 'reduce_relations 165 QAT>EGY extended'],
   ])
   it('is neither aid nor a meeting: suspended aid and suspended talks', () => {
     const types = [...code('The United States suspended aid to Niger.'), ...code('Iran suspended talks with the European Union.')].map((e) => e.type)

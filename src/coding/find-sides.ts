@@ -196,7 +196,8 @@ export function findSides(
   let group: PlacedMention[] = []
 
   // 1. "by X" after the trigger: "The Caracas visit Friday by Foreign Minister Amir-Abdollahian".
-  const agent = after.find((m) => isActor(m) && m.mention.prep === 'by' && m.from - end <= 6)
+  // A statement's "by X" names whom it is about: "called for restraint by India and Pakistan".
+  const agent = pattern.modality === 'statement' ? undefined : after.find((m) => isActor(m) && m.mention.prep === 'by' && m.from - end <= 6)
   if (agent) [source, sourceHow] = [agent, 'agent “by”']
   // 2. "X's visit" / "his visit".
   if (!source) {
@@ -329,7 +330,10 @@ export function findSides(
       }
     } else if (slot === 'parties') {
       // "mediated between Egypt and Ethiopia": the subject acts on each of the two.
-      const x = after.find((m) => isActor(m) && m.mention.prep === 'between' && m.from - end <= 6)
+      // "called for restraint by India and Pakistan": other prepositions may stand for "between".
+      const x = after.find(
+        (m) => isActor(m) && (m.mention.prep === 'between' || (m.mention.prep !== '' && pattern.preps.includes(m.mention.prep))) && m.from - end <= 6,
+      )
       const rest = x ? [x, ...coordinatedAfter(mentions, x, words, sw)] : []
       for (const m of rest) {
         const a = m.mention.actor
