@@ -200,7 +200,11 @@ describe('19 fight (extended: fight)', () => {
     ['Russia shelled Ukraine overnight.', 'fight 194 RUS>UKR extended'],
     ['Israel launched air strikes on Syria.', 'fight 195 ISR>SYR extended'],
     ['Armenia clashed with Azerbaijan along the border.', 'fight 193 ARM>AZE extended'],
+    ['Russia invaded Ukraine on Monday.', 'fight 192 RUS>UKR extended'],
   ])
+  it('does not code a war named as background', () => {
+    expect(code('Iran delivered the drones to Russia months before the invasion of Ukraine began.').map((e) => e.type)).not.toContain('fight')
+  })
 })
 
 describe('20 unconventional mass violence (extended: mass_violence)', () => {
