@@ -65,6 +65,7 @@ describe('passive voice', () => {
     ['Venezuela was visited by the Iranian president last week.', 'visit IRN>VEN asserted'],
     ['The Belarusian ambassador was expelled by Poland.', 'protest POL>BLR asserted'],
     ['The agreement was signed by Iran and Venezuela in Caracas.', 'sign_agreement IRN>VEN asserted'],
+    ['New sanctions were imposed on Russia by the European Union on Monday.', 'sanction EU>RUS asserted'],
   ])('%s', (sentence, expected) => {
     expect(code(sentence)).toContain(expected)
   })
