@@ -77,9 +77,24 @@ function hasNeeded(words: readonly Word[], start: number, end: number, pattern: 
   return false
 }
 
-/** Does one of `needs` stand in the few words before a passive trigger ("the pact was signed")? */
-function hasNeededBefore(words: readonly Word[], start: number, pattern: EventPattern): boolean {
-  return words.slice(Math.max(0, start - 6), start).some((w) => pattern.needs.includes(w.key))
+/**
+ * Does one of `needs` stand in the few words before the trigger as its object: the subject of a
+ * passive ("the pact was signed") or the antecedent of a relative clause ("the agreement, which
+ * Iran signed")?
+ */
+function hasNeededBefore(
+  words: readonly Word[],
+  start: number,
+  pattern: EventPattern,
+  isPassive: boolean,
+  relatives: ReadonlySet<string>,
+): boolean {
+  const from = Math.max(0, start - 6)
+  return words.slice(from, start).some((w, k) => {
+    if (!pattern.needs.includes(w.key)) return false
+    const next = words[from + k + 1]?.key ?? ''
+    return isPassive || relatives.has(next)
+  })
 }
 
 /**
@@ -167,8 +182,9 @@ export function codeSentence(
       if (pattern.said_by.length > 0 && !words.some((w, i) => (i < hit.from || i >= hit.to) && pattern.said_by.includes(w.key))) continue
       // "the ambassador was summoned": the grammatical subject is the target.
       const isPassive = hit.to - hit.from === 1 && coder.passive.has(before ?? '') && /ed$/.test(words[hit.from]?.key ?? '')
-      // In the passive the needed word is the subject: "the defence pact was signed by ...".
-      if (!hasNeeded(words, hit.from, hit.to, pattern) && !(isPassive && hasNeededBefore(words, hit.from, pattern))) continue
+      // In the passive the needed word is the subject: "the defence pact was signed by ..."; in a
+      // relative clause, the antecedent: "the agreement, which Iran signed with Belarus".
+      if (!hasNeeded(words, hit.from, hit.to, pattern) && !hasNeededBefore(words, hit.from, pattern, isPassive, coder.sideWords.relatives)) continue
       const cameo = coder.cameo.get(pattern.cameo)
       if (!cameo) continue
       const sides = findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords, isPassive, triggerEnds)

@@ -141,6 +141,11 @@ describe('relative clauses', () => {
       'criticize CHN>JPN asserted',
     )
   })
+  it('finds what a relative clause is about in its antecedent', () => {
+    expect(code('The agreement, which Iran signed with Belarus on Monday, covers defence.')).toEqual([
+      'sign_agreement IRN>BLR asserted',
+    ])
+  })
   it('dates the main clause by its own date, not the relative clause’s', () => {
     const events = mentions('Japan, which signed a trade pact with Vietnam in March, criticized China on Tuesday.')
     const criticism = events.find((e) => e.type === 'criticize')
