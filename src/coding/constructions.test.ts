@@ -69,6 +69,14 @@ describe('passive voice', () => {
   ])('%s', (sentence, expected) => {
     expect(code(sentence)).toContain(expected)
   })
+
+  // Known gap: any "by X" within six words after a trigger is read as its agent (right for "the
+  // visit by X"), so after an active verb with its own subject the source is lost.
+  it.fails('does not read "by X" after an active verb as the agent', () => {
+    expect(code('The European Union opened an investigation into abuses by Myanmar.')).toContain(
+      'investigate EU>MMR asserted',
+    )
+  })
 })
 
 describe('apposition', () => {
@@ -100,6 +108,14 @@ describe('coordination', () => {
       'visit PAK>AFG asserted',
       'visit PAK>IRN asserted',
     ])
+  })
+  // Known gap: the `pair` slot takes only the second member of a coordinated subject, so a
+  // three-way meeting gives one dyad (IND-JPN) instead of three.
+  it.fails('codes a meeting of three coordinated countries for every pair', () => {
+    const events = code('India, Japan and Australia held talks on maritime security.')
+    expect(events).toEqual(
+      expect.arrayContaining(['meet IND>JPN asserted', 'meet IND>AUS asserted', 'meet JPN>AUS asserted']),
+    )
   })
   it('starts a new clause at ", and": the second subject acts alone', () => {
     const events = code('Russia and India signed an arms deal, and India criticized Pakistan.')
