@@ -108,8 +108,11 @@ export type Modality = 'asserted' | 'negated' | 'planned' | 'hypothetical'
 
 export type DatePrecision = 'day' | 'month' | 'year'
 
-/** The coarse event class used for scoring, derived from the CAMEO code (design.md). */
-export type EventType =
+/**
+ * The coarse event classes of the annotation guideline (/work/shared/corpus/dev/README.md): the
+ * `core` scope, scored by `dyad eval` and kept in the default output.
+ */
+export type CoreEventType =
   | 'visit'
   | 'host_visit'
   | 'meet'
@@ -125,8 +128,32 @@ export type EventType =
   | 'sanction'
   | 'other'
 
-/** Every event type, in the order of design.md's table (reports and filters list them so). */
-export const EVENT_TYPES = [
+/**
+ * The CAMEO roots the guideline leaves out (statements, appeals, praise, yielding, force, ...):
+ * the `extended` scope, coded but kept only with `--scope all`. One class per root or family.
+ */
+export type ExtendedEventType =
+  | 'statement' //        01 make public statement
+  | 'appeal' //           02 appeal
+  | 'endorse' //          05 diplomatic cooperation other than signing: praise, recognise, apologise
+  | 'yield' //            08 yield: ease sanctions, release, withdraw, de-escalate
+  | 'investigate' //      09 investigate
+  | 'dissent' //          14 protest in the street: demonstrations, strikes, boycotts
+  | 'posture' //          15 exhibit force posture
+  | 'reduce_relations' // 16 reduce relations other than sanctions and breaking ties
+  | 'coerce' //           17 coerce: seize, arrest, deport, repress
+  | 'assault' //          18 unconventional violence: abduct, bomb, assassinate
+  | 'fight' //            19 conventional military force: blockade, occupy, shell, air strikes
+  | 'mass_violence' //    20 unconventional mass violence
+
+/** The event class of a CAMEO code (design.md), core or extended. */
+export type EventType = CoreEventType | ExtendedEventType
+
+/** Which output an event type belongs to: the guideline's `core`, or the `extended` roots. */
+export type EventScope = 'core' | 'extended'
+
+/** The guideline's types, in the order of design.md's table (reports and filters list them so). */
+export const CORE_EVENT_TYPES = [
   'visit',
   'host_visit',
   'meet',
@@ -141,12 +168,39 @@ export const EVENT_TYPES = [
   'protest',
   'sanction',
   'other',
-] as const satisfies readonly EventType[]
+] as const satisfies readonly CoreEventType[]
 
-// Compile-time check that EVENT_TYPES lists every EventType.
-type MissingTypes = Exclude<EventType, (typeof EVENT_TYPES)[number]>
-const allTypesListed: MissingTypes extends never ? true : MissingTypes = true
+/** The extended types, in CAMEO root order. */
+export const EXTENDED_EVENT_TYPES = [
+  'statement',
+  'appeal',
+  'endorse',
+  'yield',
+  'investigate',
+  'dissent',
+  'posture',
+  'reduce_relations',
+  'coerce',
+  'assault',
+  'fight',
+  'mass_violence',
+] as const satisfies readonly ExtendedEventType[]
+
+/** Every event type: core first, then extended. */
+export const EVENT_TYPES = [...CORE_EVENT_TYPES, ...EXTENDED_EVENT_TYPES] as const
+
+// Compile-time checks that the lists name every type of their union.
+type MissingCore = Exclude<CoreEventType, (typeof CORE_EVENT_TYPES)[number]>
+type MissingExtended = Exclude<ExtendedEventType, (typeof EXTENDED_EVENT_TYPES)[number]>
+const allTypesListed: [MissingCore, MissingExtended] extends [never, never] ? true : never = true
 void allTypesListed
+
+const CORE_SET: ReadonlySet<string> = new Set(CORE_EVENT_TYPES)
+
+/** The scope of an event type. @example scopeOf('visit') -> 'core', scopeOf('fight') -> 'extended' */
+export function scopeOf(type: EventType): EventScope {
+  return CORE_SET.has(type) ? 'core' : 'extended'
+}
 
 /** The types whose two sides are interchangeable: "Iran and Belarus signed" has no direction. */
 export const SYMMETRIC_TYPES: ReadonlySet<EventType> = new Set<EventType>([

@@ -2,7 +2,7 @@
  * The pipeline: the stages in order, one line each. The CLI, the API, the benchmark and the
  * queue worker all call `processArticle`, so every mode runs the same code.
  */
-import type { Article, Doc } from './doc.js'
+import { scopeOf, type Article, type Doc } from './doc.js'
 import { checkStageOrder, runStages, type Stage } from './stage.js'
 import type { LayerName } from './doc.js'
 import { splitSentences } from './nlp/split-sentences.js'
@@ -19,8 +19,20 @@ export const STAGES = [
 
 checkStageOrder(STAGES as unknown as readonly Stage<LayerName, never>[])
 
-/** Run every stage on one article. Trouble with the article becomes a Problem on the Doc. */
-export function processArticle(article: Article, resources: Resources): Doc {
+/**
+ * Which event mentions an output keeps: `core`, the annotation guideline's types (the default),
+ * or `all`, adding the extended CAMEO roots (statements, appeals, force, violence, ...).
+ */
+export type ScopeOption = 'core' | 'all'
+
+export const SCOPE_OPTIONS: readonly ScopeOption[] = ['core', 'all']
+
+/**
+ * Run every stage on one article. Trouble with the article becomes a Problem on the Doc.
+ * The coder codes every CAMEO root; events outside `scope` are dropped here, so every mode keeps
+ * the same ones.
+ */
+export function processArticle(article: Article, resources: Resources, scope: ScopeOption = 'core'): Doc {
   const doc: Doc = { article, problems: [] }
   const problems = article.publishedOn
     ? []
@@ -30,5 +42,6 @@ export function processArticle(article: Article, resources: Resources): Doc {
     STAGES as unknown as readonly Stage<LayerName, Resources>[],
     resources,
   )
-  return done
+  if (scope === 'all' || !done.eventMentions) return done
+  return { ...done, eventMentions: done.eventMentions.filter((e) => scopeOf(e.type) === 'core') }
 }

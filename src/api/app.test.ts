@@ -736,6 +736,7 @@ describe('errors and documents', () => {
       'dyad',
       'country',
       'type',
+      'scope',
       'modality',
       'from',
       'to',

@@ -50,6 +50,13 @@ const countryCode = (name: string) =>
 /** The filters shared by the event list, the summaries and the network. */
 const filterShape = {
   type: listOf('type', EVENT_TYPES, 'Event types').optional(),
+  scope: z
+    .enum(['core', 'all'], { error: 'scope must be core or all' })
+    .describe(
+      'core (default): the annotation guideline types; all: also the extended CAMEO roots ' +
+        '(stored by `dyad ingest --scope all`). Ignored when `type` names types.',
+    )
+    .optional(),
   modality: listOf('modality', MODALITIES, 'Modalities (default asserted,planned)').optional(),
   from: day('from').optional(),
   to: day('to').optional(),
@@ -94,6 +101,7 @@ export const actorsQuery = z.strictObject({
   from: filterShape.from,
   to: filterShape.to,
   modality: filterShape.modality,
+  scope: filterShape.scope,
 })
 
 /** `GET /api/search` query parameters. */

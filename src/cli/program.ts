@@ -27,6 +27,7 @@ import {
   webOptionsOf,
 } from './monitor-commands.js'
 import { defaultWorkers } from '../parallel/pipeline-pool.js'
+import { SCOPE_OPTIONS } from '../pipeline.js'
 
 const DEFAULT_DB = 'dyad.db'
 
@@ -40,6 +41,13 @@ const publishedOption = () =>
     },
   )
 /** `--strict` and `--max-size`: how a run treats inputs it cannot use. */
+const scopeOption = (what: string) =>
+  new Option(
+    '--scope <scope>',
+    `core: the ${what} of the annotation guideline's 14 types; all: also the other CAMEO roots (statements, appeals, force, violence, ...)`,
+  )
+    .choices([...SCOPE_OPTIONS])
+    .default('core')
 const strictOption = () =>
   new Option('--strict', 'stop with exit code 1 at the first input that has to be skipped')
 const maxSizeOption = () =>
@@ -97,6 +105,7 @@ Examples:
     .addOption(formatOption())
     .addOption(publishedOption())
     .option('--all', 'include negated and hypothetical event mentions too')
+    .addOption(scopeOption('event mentions'))
     .addOption(strictOption())
     .addOption(maxSizeOption())
     .addOption(workersOption())
@@ -112,6 +121,7 @@ Examples:
     .option('--db <file|url>', 'SQLite database file (created when missing) or postgres:// URL', DEFAULT_DB)
     .addOption(publishedOption())
     .option('-q, --quiet', 'print nothing but errors')
+    .addOption(scopeOption('events stored'))
     .addOption(strictOption())
     .addOption(maxSizeOption())
     .option('--log-stored', 'print "stored <article id>" on stdout as each article is committed')
@@ -168,6 +178,7 @@ Examples:
     .option('--from <YYYY-MM-DD>', 'only events on or after this day')
     .option('--to <YYYY-MM-DD>', 'only events on or before this day')
     .option('--modality <list>', 'comma-separated modalities (default: asserted,planned)')
+    .addOption(scopeOption('events shown (unless --type names types)'))
     .option('--limit <n>', 'at most this many events')
     .addOption(formatOption())
     .action(async (opts) => eventsCommand(opts))

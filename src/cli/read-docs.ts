@@ -9,7 +9,7 @@ import { isCodable } from '../ingest/check-article.js'
 import { idOfOrigin } from '../ingest/compose-article.js'
 import { readInputs, type ReadInputsOptions, type ReadResult } from '../ingest/read-inputs.js'
 import { PipelinePool, type PoolAnswer } from '../parallel/pipeline-pool.js'
-import { processArticle } from '../pipeline.js'
+import { processArticle, type ScopeOption } from '../pipeline.js'
 import { loadResources, type Resources } from '../resources.js'
 import type { Progress } from './progress.js'
 import type { PeopleRegistry } from '../actors/learned-people.js'
@@ -46,6 +46,8 @@ export interface ReadOptions {
   readonly registry?: PeopleRegistry
   /** URLs and feeds: `--follow`, `--timeout`, `--concurrency` (src/monitor/web-inputs.ts). */
   readonly web?: ReadInputsOptions['web']
+  /** `--scope`: `core` (default) keeps the guideline's event types, `all` adds the extended roots. */
+  readonly scope?: ScopeOption
 }
 
 /** Articles read ahead of the one being yielded, per pipeline thread (pipeline-pool.ts). */
@@ -84,7 +86,7 @@ export async function* readDocs(
  */
 export async function* codeResults(
   inputs: AsyncIterable<ReadResult>,
-  opts: Pick<ReadOptions, 'strict' | 'registry' | 'workers' | 'progress' | 'pipeline'>,
+  opts: Pick<ReadOptions, 'strict' | 'registry' | 'workers' | 'progress' | 'pipeline' | 'scope'>,
   tally: RunTally,
   log: (line: string) => void = opts.progress?.log ?? ((line) => process.stderr.write(`${line}\n`)),
 ): AsyncGenerator<Doc> {
@@ -115,7 +117,7 @@ export async function* codeResults(
       const outcome = !coding
         ? { ok: true as const, doc: { article, problems: [] } }
         : answer === undefined
-          ? runHere(article, resources)
+          ? runHere(article, resources, opts.scope)
           : fromAnswer(article, await answer)
       if (!outcome.ok) {
         // A stage that throws has a bug: this article is skipped, the batch goes on.
@@ -139,7 +141,7 @@ export async function* codeResults(
     const next = async (): Promise<Doc | null> => settle(window.shift()!)
     for await (const result of inputs) {
       const codable = result.ok && isCodable(result.article)
-      const answer = pool !== null && codable ? pool.run(result.article) : undefined
+      const answer = pool !== null && codable ? pool.run(result.article, opts.scope) : undefined
       // Awaited in turn; until then a broken pool must not count as an unhandled rejection.
       answer?.catch(() => {})
       window.push(answer === undefined ? { result } : { result, answer })
@@ -161,10 +163,10 @@ export async function* codeResults(
 type Outcome = { ok: true; doc: Doc } | { ok: false; message: string }
 
 /** Run the pipeline in this thread; an article in another language is not coded. */
-function runHere(article: Article, resources: Resources | null): Outcome {
+function runHere(article: Article, resources: Resources | null, scope?: ScopeOption): Outcome {
   if (!isCodable(article) || resources === null) return { ok: true, doc: uncoded(article) }
   try {
-    return { ok: true, doc: processArticle(article, resources) }
+    return { ok: true, doc: processArticle(article, resources, scope) }
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
     return { ok: false, message }

@@ -44,7 +44,11 @@ export function buildCoder(
     passive: new Set(grammar.passive_auxiliaries),
     cameo: new Map(cameo.map((c) => [c.code, c])),
     cues,
-    sideWords: { determiners: new Set(grammar.determiners), breaks: cues.breaks },
+    sideWords: {
+      determiners: new Set(grammar.determiners),
+      breaks: cues.breaks,
+      relatives: new Set(grammar.relative_pronouns),
+    },
     sectors,
   }
 }
@@ -81,6 +85,26 @@ function hasNeeded(words: readonly Word[], start: number, end: number, pattern: 
 }
 
 /**
+ * Does one of `needs` stand in the few words before the trigger as its object: the subject of a
+ * passive ("the pact was signed") or the antecedent of a relative clause ("the agreement, which
+ * Iran signed")?
+ */
+function hasNeededBefore(
+  words: readonly Word[],
+  start: number,
+  pattern: EventPattern,
+  isPassive: boolean,
+  relatives: ReadonlySet<string>,
+): boolean {
+  const from = Math.max(0, start - 6)
+  return words.slice(from, start).some((w, k) => {
+    if (!pattern.needs.includes(w.key)) return false
+    const next = words[from + k + 1]?.key ?? ''
+    return isPassive || relatives.has(next)
+  })
+}
+
+/**
  * The date mention nearest the trigger within its clause: in "arrived in Sri Lanka while he is
  * scheduled to stop in Madrid from Saturday", Saturday belongs to the stop, not the arrival.
  */
@@ -89,17 +113,33 @@ function pickDate(
   triggerStart: number,
   words: readonly Word[],
   breaks: ReadonlySet<string>,
+  relatives: ReadonlySet<string> = new Set(),
 ): DateMention | null {
   let best: DateMention | null = null
   let bestDistance = Infinity
   for (const d of dates) {
     const [from, to] = d.span[0] < triggerStart ? [d.span[1], triggerStart] : [triggerStart, d.span[0]]
     if (words.some((w) => w.start > from && w.end < to && breaks.has(w.key))) continue
+    if (d.span[0] < triggerStart && inClosedRelative(d, triggerStart, words, relatives)) continue
     // A resolved date beats a vague one ("this week (March 10-12)", "a day after ...").
     const distance = Math.abs(d.span[0] - triggerStart) + (d.date === null ? 10_000 : 0)
     if (distance < bestDistance) [best, bestDistance] = [d, distance]
   }
   return best
+}
+
+/**
+ * Does the date stand in a relative clause closed before the trigger? In "Japan, which signed a
+ * pact with Vietnam in March, criticized China" March dates the signing, not the criticism.
+ */
+function inClosedRelative(d: DateMention, triggerStart: number, words: readonly Word[], relatives: ReadonlySet<string>): boolean {
+  const before = words.filter((w) => w.end <= d.span[0])
+  for (let i = before.length - 1; i >= 0; i--) {
+    const w = before[i]
+    if (!w || /[,;:]/.test(w.after)) return false
+    if (relatives.has(w.key)) return words.some((x) => x.end >= d.span[1] && x.end <= triggerStart && /,/.test(x.after))
+  }
+  return false
 }
 
 function toOut(actor: Actor): ActorOut {
@@ -137,7 +177,9 @@ export function codeSentence(
       : pastDates
   const out: EventMention[] = []
   const seen = new Set<string>()
-  for (const hit of coder.triggers.scan(words)) {
+  const hits = coder.triggers.scan(words)
+  const triggerEnds = new Set(hits.map((h) => h.to))
+  for (const hit of hits) {
     // A trigger inside an actor's name is not an event: "the Joint Economic Cooperation Commission".
     if (placed.some((m) => m.from <= hit.from && hit.from < m.to)) continue
     for (const pattern of hit.values) {
@@ -149,10 +191,12 @@ export function codeSentence(
       if (pattern.said_by.length > 0 && !words.some((w, i) => (i < hit.from || i >= hit.to) && pattern.said_by.includes(w.key))) continue
       // "the ambassador was summoned": the grammatical subject is the target.
       const isPassive = hit.to - hit.from === 1 && coder.passive.has(before ?? '') && /ed$/.test(words[hit.from]?.key ?? '')
-      if (!hasNeeded(words, hit.from, hit.to, pattern)) continue
+      // In the passive the needed word is the subject: "the defence pact was signed by ..."; in a
+      // relative clause, the antecedent: "the agreement, which Iran signed with Belarus".
+      if (!hasNeeded(words, hit.from, hit.to, pattern) && !hasNeededBefore(words, hit.from, pattern, isPassive, coder.sideWords.relatives)) continue
       const cameo = coder.cameo.get(pattern.cameo)
       if (!cameo) continue
-      const sides = findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords, isPassive, host)
+      const sides = findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords, isPassive, triggerEnds, host)
       if (!sides) continue
       // "as a result of Carlsson's visit to China" is expected: the possessive noun names a visit
       // that happened, whatever the main verb says about its results.
@@ -160,7 +204,7 @@ export function codeSentence(
       const { modality, cue } = modalityOf(words, hit.from, coder.cues, pattern.modality === 'statement' || isOwnedNoun)
       const triggerStart = words[hit.from]?.start ?? sentence.span[0]
       const triggerText = text.slice(triggerStart, words[hit.to - 1]?.end ?? triggerStart)
-      const own = pickDate(datesFor(modality), triggerStart, words, coder.cues.breaks)
+      const own = pickDate(datesFor(modality), triggerStart, words, coder.cues.breaks, coder.sideWords.relatives)
       if (isBackground(own?.date ?? null, published)) continue
       // News narrates one day at a time: an asserted event with no date of its own happened on
       // the last day the article named ("Earlier on Friday ... He also held talks with ...").

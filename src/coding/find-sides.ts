@@ -29,7 +29,12 @@ export interface Sides {
 export interface SideWords {
   readonly determiners: ReadonlySet<string>
   readonly breaks: ReadonlySet<string>
+  /** Pronouns that open a relative clause: "Japan, which hosted ..., criticized China". */
+  readonly relatives: ReadonlySet<string>
 }
+
+/** Where the other triggers of the sentence end: a mention right after one is its object. */
+export type TriggerEnds = ReadonlySet<number>
 
 const isActor = (m: PlacedMention) => m.mention.actor !== null && m.mention.kind !== 'place'
 const countryOf = (m: PlacedMention) => m.mention.actor?.country ?? m.mention.place?.country ?? null
@@ -72,12 +77,62 @@ function coordinatedAfter(
   return out
 }
 
+/** The first word of a mention after the determiners before it: "the" in "the Iranian minister". */
+function headStart(m: PlacedMention, words: readonly Word[], sw: SideWords): number {
+  let i = m.from
+  while (i > 0 && sw.determiners.has(words[i - 1]?.key ?? '') && !/[,;:]/.test(words[i - 1]?.after ?? '')) i--
+  return i
+}
+
+/**
+ * Is the mention the object of an earlier trigger ("visited Baku") with the trigger at hand a new
+ * verb of the same subject ("visited Baku on Monday, met ...", "visited Baku and met ...")? An
+ * object right before the trigger is its subject instead: "thanked the Ghanaian President for
+ * visiting Nigeria", "vetoed a Security Council resolution to impose sanctions".
+ */
+function isObjectOf(m: PlacedMention, words: readonly Word[], sw: SideWords, triggerEnds: TriggerEnds, trigger: number): boolean {
+  const i = headStart(m, words, sw)
+  if (!triggerEnds.has(i) || /[,;:]/.test(words[i - 1]?.after ?? '')) return false
+  return words.slice(m.to - 1, trigger).some((w, k) => /[,;]/.test(w.after) || (k > 0 && w.key === 'and'))
+}
+
+/**
+ * When the mention is the object inside a relative clause ("which hosted the Vietnamese
+ * president"), the word index where the clause's pronoun stands; else null. A mention right after
+ * the pronoun is the clause's own subject ("the pact which Iran signed") and gives null.
+ */
+function relativeBefore(
+  m: PlacedMention,
+  words: readonly Word[],
+  sw: SideWords,
+  left: readonly PlacedMention[],
+): number | null {
+  for (let i = m.from - 1; i >= 0; i--) {
+    const w = words[i]
+    if (!w) break
+    if (/[,;:]/.test(w.after) && i < m.from - 1) return null
+    if (!sw.relatives.has(w.key)) continue
+    // "with whom he renewed ... both nations": the clause has a subject of its own.
+    if (left.some((x) => headStart(x, words, sw) === i + 1)) return null
+    return i < headStart(m, words, sw) - 1 ? i : null
+  }
+  return null
+}
+
+/** Is the "and" before the mention a clause opener: comma before it, no actor list before that? */
+function opensClause(m: PlacedMention, words: readonly Word[], sw: SideWords, left: readonly PlacedMention[]): boolean {
+  const and = headStart(m, words, sw) - 1
+  if (words[and]?.key !== 'and' || !/,/.test(words[and - 1]?.after ?? '')) return false
+  return !left.some((x) => x.to === and)
+}
+
 /** The subject group left of the trigger: the nearest unprepositioned mention and its coordinates. */
 function subjectGroup(
   mentions: readonly PlacedMention[],
   trigger: number,
   words: readonly Word[],
   sw: SideWords,
+  triggerEnds: TriggerEnds = new Set(),
 ): PlacedMention[] {
   const left = mentions.filter((m) => m.to <= trigger && isActor(m))
   for (let i = left.length - 1; i >= 0; i--) {
@@ -85,6 +140,23 @@ function subjectGroup(
     if (!m) continue
     // A possessive is no subject: "Maduro described Amir-Abdollahian's visit as productive".
     if (words[m.to]?.key === 's' && /['’]$/.test(words[m.to - 1]?.after ?? '')) continue
+    // The object of another event is no subject: "visited Baku, met President Aliyev"; unless a
+    // relative clause about it holds the trigger: "received the Iranian minister, who had arrived".
+    if (m.mention.prep === '' && isObjectOf(m, words, sw, triggerEnds, trigger)) {
+      if (sw.relatives.has(words[m.to]?.key ?? '')) return [m]
+      continue
+    }
+    // The object inside a relative clause is no subject: in "Japan, which hosted the Vietnamese
+    // president, criticized China" (or "The envoy who met the Chinese president criticized Japan")
+    // the subject is the clause's antecedent.
+    const relative = relativeBefore(m, words, sw, left)
+    if (relative !== null) {
+      const antecedent = left.find((a) => a.to === relative && a.mention.prep === '')
+      return antecedent ? [antecedent] : []
+    }
+    // "Russia and India signed an arms deal, and India criticized Pakistan": ", and" opens a
+    // new clause whose subject is the mention after it, unless it closes a list ("A, B, and C").
+    if (m.mention.prep === 'and' && opensClause(m, words, sw, left)) return [m, ...coordinatedAfter(left, m, words, sw)]
     if (m.mention.prep === '' || m.mention.kind === 'pair') {
       // A list reaches back over commas: "Saudi Arabia, Kuwait and the UAE pledged".
       let head = m
@@ -113,6 +185,7 @@ export function findSides(
   pattern: EventPattern,
   sw: SideWords,
   isPassive = false,
+  triggerEnds: TriggerEnds = new Set(),
   host: Actor | null = null,
 ): Sides | null {
   if (isPassive) return findPassiveSides(words, mentions, start, end, sw)
@@ -124,7 +197,8 @@ export function findSides(
   let group: PlacedMention[] = []
 
   // 1. "by X" after the trigger: "The Caracas visit Friday by Foreign Minister Amir-Abdollahian".
-  const agent = after.find((m) => isActor(m) && m.mention.prep === 'by' && m.from - end <= 6)
+  // A statement's "by X" names whom it is about: "called for restraint by India and Pakistan".
+  const agent = pattern.modality === 'statement' ? undefined : after.find((m) => isActor(m) && m.mention.prep === 'by' && m.from - end <= 6)
   if (agent) [source, sourceHow] = [agent, 'agent “by”']
   // 2. "X's visit" / "his visit".
   if (!source) {
@@ -157,7 +231,7 @@ export function findSides(
   }
   // 3. The subject before the trigger.
   if (!source) {
-    group = subjectGroup(mentions, start, words, sw)
+    group = subjectGroup(mentions, start, words, sw, triggerEnds)
     const first = group[0]
     if (first) {
       source = first
@@ -261,6 +335,18 @@ export function findSides(
         targets.push(host)
         targetHow = `the country the article is set in (${host.country})`
       }
+    } else if (slot === 'parties') {
+      // "mediated between Egypt and Ethiopia": the subject acts on each of the two.
+      // "called for restraint by India and Pakistan": other prepositions may stand for "between".
+      const x = after.find(
+        (m) => isActor(m) && (m.mention.prep === 'between' || (m.mention.prep !== '' && pattern.preps.includes(m.mention.prep))) && m.from - end <= 6,
+      )
+      const rest = x ? [x, ...coordinatedAfter(mentions, x, words, sw)] : []
+      for (const m of rest) {
+        const a = m.mention.actor
+        if (a && differs(a) && !targets.some((t) => t.country === a.country)) targets.push(a)
+      }
+      if (targets.length > 0) targetHow = `the parties “between ${rest.map(describe).join(' and ')}”`
     } else if (slot === 'between') {
       const x = after.find(
         (m) => (m.mention.prep === 'between' || (m.mention.kind === 'pair' && m.mention.prep === 'of')) && m.from - end <= 6,
@@ -318,8 +404,16 @@ function findPassiveSides(
 ): Sides | null {
   const subject = subjectGroup(mentions, start, words, sw)[0]
   const target = subject?.mention.actor
-  if (!subject || !target) return null
   const agent = mentions.find((m) => m.from >= end && isActor(m) && m.mention.prep === 'by' && m.from - end <= 6)
+  if (!subject || !target) {
+    // "The agreement was signed by Iran and Venezuela": no actor in the subject, the agents act
+    // together, as in the active "Iran and Venezuela signed".
+    const agents = agent ? [agent, ...coordinatedAfter(mentions, agent, words, sw)] : []
+    const first = agents[0]?.mention.actor
+    const second = agents.find((m) => m.mention.actor && m.mention.actor.country !== first?.country)?.mention.actor
+    if (!agent || !first || !second) return null
+    return { sources: [first], targets: [second], place: null, how: `passive; source: agent “by” (${agent.mention.why}); target: coordinated agent` }
+  }
   const other = agent ?? mentions.find((m) => isActor(m) && m.mention.actor?.country !== target.country && m.mention.kind !== 'pair')
   const source = other?.mention.actor
   if (!other || !source || source.country === target.country) return null

@@ -13,6 +13,8 @@ export interface ModalityCues {
   readonly negated: readonly string[][]
   readonly hypothetical: readonly string[][]
   readonly planned: readonly string[][]
+  readonly conditional: readonly string[][]
+  readonly reporting: ReadonlySet<string>
   readonly breaks: ReadonlySet<string>
   readonly parentheticals: ReadonlySet<string>
 }
@@ -24,6 +26,8 @@ export function compileModalityCues(grammar: Grammar): ModalityCues {
     negated: keys(grammar.modality.negated),
     hypothetical: keys(grammar.modality.hypothetical),
     planned: keys(grammar.modality.planned),
+    conditional: keys(grammar.modality.conditional),
+    reporting: new Set(grammar.modality.reporting),
     breaks: new Set(grammar.clause_breaks),
     parentheticals: new Set(grammar.parentheticals),
   }
@@ -77,11 +81,44 @@ export function modalityOf(
   const negated = findCue(words, start, trigger, cues.negated)
   if (negated) return { modality: 'negated', cue: negated }
   const hypothetical = findCue(words, start, trigger, cues.hypothetical)
-  if (hypothetical && !isStatement) return { modality: 'hypothetical', cue: hypothetical }
+  // "the Kremlin said the Indian prime minister would visit": announced, so planned.
+  const would = hypothetical === 'would' ? words.slice(0, trigger).map((w) => w.key).lastIndexOf('would') : -1
+  const isReportedFuture =
+    would > 0 && isOnlyWould(words, start, trigger, cues) && words.slice(0, would).some((w) => cues.reporting.has(w.key))
+  if (hypothetical && !isStatement && !isReportedFuture) return { modality: 'hypothetical', cue: hypothetical }
   // A statement ("called for stronger ties") is the event itself: future words inside it
   // describe its content, not its status.
   if (isStatement) return { modality: 'asserted', cue: null }
+  const condition = conditionOf(words, trigger, cues)
+  if (condition) return { modality: 'hypothetical', cue: condition }
+  if (isReportedFuture) return { modality: 'planned', cue: 'said … would' }
   const planned = findCue(words, start, trigger, cues.planned)
   if (planned) return { modality: 'planned', cue: planned }
   return { modality: 'asserted', cue: null }
+}
+
+/** Is "would" the only hypothetical cue of the clause ("would likely visit" stays a guess)? */
+function isOnlyWould(words: readonly Word[], start: number, trigger: number, cues: ModalityCues): boolean {
+  for (let i = start; i < trigger; i++) {
+    for (const cue of cues.hypothetical) if (cue.join(' ') !== 'would' && at(words, i, cue)) return false
+  }
+  return true
+}
+
+/**
+ * A condition on the event: a sentence opening with "If ..., " before the trigger, or "if"/"unless"
+ * after the trigger in its clause ("will sign the pact if Belarus agrees").
+ */
+function conditionOf(words: readonly Word[], trigger: number, cues: ModalityCues): string | null {
+  const first = cues.conditional.find((cue) => cue.every((k, j) => words[j]?.key === k))
+  if (first && trigger > first.length) return first.join(' ')
+  for (let i = trigger + 1; i < words.length; i++) {
+    const w = words[i]
+    // The condition must stand in the trigger's own clause: in "the treaty that Russia concluded
+    // with North Korea last June, the new document contains no obligation ... if either is
+    // attacked" it bears on another verb.
+    if (!w || /[,;:“”"]/.test(words[i - 1]?.after ?? '') || cues.breaks.has(w.key)) break
+    for (const cue of cues.conditional) if (at(words, i, cue)) return cue.join(' ')
+  }
+  return null
 }

@@ -3,6 +3,7 @@
  * dictionaries/cameo/codes.yaml. Defaults live here so the YAML stays short.
  */
 import { z } from 'zod'
+import { EVENT_TYPES, scopeOf } from '../doc.js'
 
 const words = z.array(z.string().min(1))
 
@@ -10,7 +11,7 @@ export const eventPatternSchema = z.object({
   id: z.string().regex(/^[a-z-]+(\/[a-z-]+)?$/, 'expected kind/name in lower case, e.g. visit/arrive'),
   cameo: z.string().regex(/^\d{2,4}$/, 'expected a CAMEO code such as "042"'),
   triggers: words.min(1),
-  target: z.array(z.enum(['object', 'place', 'pair', 'between', 'location', 'other', 'host'])).min(1),
+  target: z.array(z.enum(['object', 'place', 'pair', 'between', 'parties', 'location', 'other', 'host'])).min(1),
   preps: z.array(z.string()).default(['']),
   place_preps: z.array(z.string()).default(['to', 'in']),
   needs: words.default([]),
@@ -30,8 +31,15 @@ export const grammarSchema = z.object({
   single_office_roles: words,
   institution_words: words,
   pair_phrases: words,
-  modality: z.object({ negated: words, hypothetical: words, planned: words }),
+  modality: z.object({
+    negated: words,
+    hypothetical: words,
+    planned: words,
+    conditional: words,
+    reporting: words,
+  }),
   clause_breaks: words,
+  relative_pronouns: words,
   parentheticals: words,
   prepositions: words,
   determiners: words,
@@ -42,14 +50,25 @@ export const grammarSchema = z.object({
   non_state_words: words,
 })
 
-export const cameoSchema = z.object({
-  code: z.string().regex(/^\d{2,4}$/),
-  label: z.string().min(1),
-  quad: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-  goldstein: z.number().min(-10).max(10),
-  type: z.enum([
-    'visit', 'host_visit', 'meet', 'sign_agreement', 'intent_cooperate', 'cooperate_economic',
-    'cooperate_military', 'aid', 'demand', 'criticize', 'threaten', 'protest', 'sanction', 'other',
-  ]),
-  plover: z.object({ event: z.string(), mode: z.string().nullable() }),
-})
+export const cameoSchema = z
+  .object({
+    code: z.string().regex(/^\d{2,4}$/),
+    label: z.string().min(1),
+    quad: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    goldstein: z.number().min(-10).max(10),
+    type: z.enum(EVENT_TYPES),
+    // Stated in the data so a reader of codes.yaml sees what the default output keeps; it must
+    // agree with the type's scope (src/doc.ts), which is what the filters use.
+    scope: z.enum(['core', 'extended']),
+    plover: z.object({ event: z.string(), mode: z.string().nullable() }),
+  })
+  .superRefine((entry, ctx) => {
+    const expected = scopeOf(entry.type)
+    if (entry.scope !== expected) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scope'],
+        message: `type ${entry.type} is in the ${expected} scope, not ${entry.scope}`,
+      })
+    }
+  })

@@ -5,7 +5,7 @@
 import type { Sector } from '../doc.js'
 
 /** Where a pattern finds the other side of the event. */
-export type TargetSlot = 'object' | 'place' | 'pair' | 'between' | 'location' | 'other' | 'host'
+export type TargetSlot = 'object' | 'place' | 'pair' | 'between' | 'parties' | 'location' | 'other' | 'host'
 
 /** One event pattern. @example { id: 'visit/arrive', cameo: '042', triggers: ['arrived in'] } */
 export interface EventPattern {
@@ -35,8 +35,11 @@ export interface Grammar {
     readonly negated: readonly string[]
     readonly hypothetical: readonly string[]
     readonly planned: readonly string[]
+    readonly conditional: readonly string[]
+    readonly reporting: readonly string[]
   }
   readonly clause_breaks: readonly string[]
+  readonly relative_pronouns: readonly string[]
   readonly parentheticals: readonly string[]
   readonly prepositions: readonly string[]
   readonly determiners: readonly string[]

@@ -222,6 +222,8 @@ describe('load-dictionaries: broken files name file, line and field', () => {
       'countries/tiny.yaml:29: entry "Venezuela": field aliases[0]: "Persia" is also a name of IRN'],
     ['unsorted.countries.yaml', 'countries/tiny.yaml',
       'countries/tiny.yaml:12: entry "Belarus": entries must be sorted: "BLR" belongs before "IRN"'],
+    ['wrong-scope.cameo.yaml', 'cameo/codes.yaml',
+      'cameo/codes.yaml:7: entry "195": field scope: type fight is in the extended scope, not core'],
   ])('%s', (broken, replaces, expected) => {
     const error = loadError(withBroken(broken, replaces))
     expect(error.code).toBe('E_DICT_SCHEMA')

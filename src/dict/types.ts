@@ -2,7 +2,7 @@
  * The shapes of dictionary entries after loading and validation (src/dict/schema.ts checks the
  * YAML/JSONL files under dictionaries/ against these). Dictionaries are data; code only reads them.
  */
-import type { EventType, Sector } from '../doc.js'
+import type { EventScope, EventType, Sector } from '../doc.js'
 import type { EventPattern, Grammar } from '../coding/pattern-types.js'
 
 /** A country or an international organisation acting as such. */
@@ -74,6 +74,7 @@ export interface CameoEntry {
   readonly quad: 1 | 2 | 3 | 4
   readonly goldstein: number
   readonly type: EventType
+  readonly scope: EventScope
   readonly plover: { readonly event: string; readonly mode: string | null }
 }
 

@@ -4,11 +4,14 @@
  */
 import type { Article, EventMention, Mention, Problem } from '../doc.js'
 import type { ErrorCode } from '../errors.js'
+import type { ScopeOption } from '../pipeline.js'
 
 /** Main -> worker: run the pipeline on one article; `seq` pairs the answer with it. */
 export interface ToWorker {
   readonly seq: number
   readonly article: Article
+  /** `--scope`: which event types to keep (pipeline.ts). */
+  readonly scope?: ScopeOption
 }
 
 /** Worker -> main. */

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker, type WorkerOptions } from 'node:worker_threads'
 import type { LearnedPerson } from '../actors/learned-people.js'
 import type { Article } from '../doc.js'
+import type { ScopeOption } from '../pipeline.js'
 import { DyadError, ERRORS, type ErrorCode } from '../errors.js'
 import type { FromWorker, ToWorker } from './messages.js'
 
@@ -32,6 +33,7 @@ export function defaultWorkers(): number {
 interface Task {
   readonly seq: number
   readonly article: Article
+  readonly scope?: ScopeOption
   readonly resolve: (answer: PoolAnswer) => void
   readonly reject: (error: Error) => void
 }
@@ -64,10 +66,10 @@ export class PipelinePool {
   }
 
   /** Run the pipeline on one article in some thread. Rejects only when the pool broke. */
-  run(article: Article): Promise<PoolAnswer> {
+  run(article: Article, scope?: ScopeOption): Promise<PoolAnswer> {
     if (this.failure !== null) return Promise.reject(this.failure)
     return new Promise((resolve, reject) => {
-      this.waiting.push({ seq: this.nextSeq++, article, resolve, reject })
+      this.waiting.push({ seq: this.nextSeq++, article, ...(scope ? { scope } : {}), resolve, reject })
       this.dispatch()
     })
   }
@@ -84,7 +86,7 @@ export class PipelinePool {
       if (thread.busy.size >= PER_THREAD) return
       const task = this.waiting.shift()!
       thread.busy.set(task.seq, task)
-      const message: ToWorker = { seq: task.seq, article: task.article }
+      const message: ToWorker = { seq: task.seq, article: task.article, ...(task.scope ? { scope: task.scope } : {}) }
       thread.worker.postMessage(message)
     }
   }

@@ -32,7 +32,7 @@ try {
 
 port.on('message', (message: ToWorker) => {
   try {
-    const doc = processArticle(message.article, resources)
+    const doc = processArticle(message.article, resources, message.scope)
     send({
       kind: 'done',
       seq: message.seq,

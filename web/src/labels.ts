@@ -20,9 +20,22 @@ export const TYPE_STYLE: Readonly<Record<EventType, { label: string; color: stri
   protest: { label: 'Protest', color: '#d16ba5' },
   sanction: { label: 'Sanction', color: '#7a0c0c' },
   other: { label: 'Other', color: '#8a8a8a' },
+  // The extended CAMEO roots, stored only by `ingest --scope all`.
+  statement: { label: 'Statement', color: '#a0a0a0' },
+  appeal: { label: 'Appeal', color: '#9ecae1' },
+  endorse: { label: 'Praise, endorse', color: '#a1d99b' },
+  yield: { label: 'Yield', color: '#c7e9c0' },
+  investigate: { label: 'Investigate', color: '#fdd0a2' },
+  dissent: { label: 'Street protest', color: '#e7a3c9' },
+  posture: { label: 'Force posture', color: '#fc9272' },
+  reduce_relations: { label: 'Reduce relations', color: '#b06060' },
+  coerce: { label: 'Coerce', color: '#a50f15' },
+  assault: { label: 'Assault', color: '#67000d' },
+  fight: { label: 'Fight', color: '#400000' },
+  mass_violence: { label: 'Mass violence', color: '#200000' },
 }
 
-/** The types in the order of design.md. */
+/** The types in the order of design.md, then the extended roots. */
 export const EVENT_TYPES = Object.keys(TYPE_STYLE) as EventType[]
 
 export const MODALITY_LABEL: Readonly<Record<Modality, string>> = {

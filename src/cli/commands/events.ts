@@ -2,7 +2,9 @@
  * `dyad events [--dyad IRN-VEN] [--type visit] [--from DATE] [--to DATE]`: query the store.
  */
 import { existsSync } from 'node:fs'
+import { CORE_EVENT_TYPES } from '../../doc.js'
 import { DyadError } from '../../errors.js'
+import type { ScopeOption } from '../../pipeline.js'
 import { checkDays } from '../check-days.js'
 import { closeStore, openStore } from '../../store/database.js'
 import { migrateStore } from '../../store/migrate.js'
@@ -25,6 +27,8 @@ export interface EventsOptions {
   readonly to?: string
   readonly modality?: string
   readonly limit?: string
+  /** `core` (default) shows the guideline's types only; `all` adds the extended CAMEO roots. */
+  readonly scope?: ScopeOption
   readonly format: OutputFormat
 }
 
@@ -73,7 +77,11 @@ function filterOf(opts: EventsOptions): EventMentionFilter {
   }
   return {
     ...(opts.dyad ? { dyad: parseDyad(opts.dyad) } : {}),
-    ...(opts.type ? { type: opts.type.split(',') } : {}),
+    ...(opts.type
+      ? { type: opts.type.split(',') }
+      : opts.scope === 'all'
+        ? {}
+        : { type: [...CORE_EVENT_TYPES] }),
     ...(opts.from ? { from: opts.from } : {}),
     ...(opts.to ? { to: opts.to } : {}),
     modality: opts.modality ? opts.modality.split(',') : ['asserted', 'planned'],

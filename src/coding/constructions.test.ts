@@ -1,0 +1,203 @@
+/**
+ * Modality and the constructions that move source and target around (passive voice, apposition,
+ * coordination, reported speech, relative clauses, several events in one sentence, symmetric
+ * events), on sentences written for these tests.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { EventMention } from '../doc.js'
+import { processArticle } from '../pipeline.js'
+import { loadResources, type Resources } from '../resources.js'
+import { makeArticle } from '../../test/helpers/make-article.js'
+
+let resources: Resources
+beforeAll(async () => {
+  resources = await loadResources()
+})
+
+/** Code one text (published Wednesday 2024-11-20) with every scope. */
+function mentions(text: string): readonly EventMention[] {
+  return processArticle(makeArticle(text, '2024-11-20'), resources, 'all').eventMentions ?? []
+}
+
+/** 'type SRC>TGT modality' per event mention. */
+const code = (text: string) =>
+  mentions(text).map((e) => `${e.type} ${e.source.country}>${e.target?.country ?? '-'} ${e.modality}`)
+
+describe('modality', () => {
+  it.each([
+    // asserted
+    ['The Venezuelan president visited Tehran on Monday.', 'visit VEN>IRN asserted'],
+    // negated
+    ['Iran did not sign the memorandum with Belarus.', 'sign_agreement IRN>BLR negated'],
+    ['Venezuela denied signing a defence agreement with Iran.', 'sign_agreement VEN>IRN negated'],
+    ['The Egyptian president never visited Ethiopia.', 'visit EGY>ETH negated'],
+    // planned
+    ['The Venezuelan president will visit Tehran on Friday.', 'visit VEN>IRN planned'],
+    ['The Belarusian defence minister is scheduled to visit Tehran next month.', 'visit BLR>IRN planned'],
+    ['Russia plans to send a naval squadron to Venezuela.', 'cooperate_military RUS>VEN planned'],
+    // hypothetical
+    ['The Iranian president could visit Moscow in the spring.', 'visit IRN>RUS hypothetical'],
+    ['If the talks succeed, Iran will sign a defence pact with Belarus.', 'sign_agreement IRN>BLR hypothetical'],
+    ['Iran will sign a defence pact with Belarus if the talks succeed.', 'sign_agreement IRN>BLR hypothetical'],
+    ['The Kremlin said the Indian prime minister would likely visit Moscow.', 'visit IND>RUS hypothetical'],
+  ])('%s', (sentence, expected) => {
+    expect(code(sentence)).toContain(expected)
+  })
+
+  it('stores the modality on every mention, and the default output keeps asserted and planned only', () => {
+    const text = 'Iran did not sign the memorandum with Belarus. The Iranian president could visit Moscow soon.'
+    const all = mentions(text)
+    expect(all.map((e) => e.modality).sort()).toEqual(['hypothetical', 'negated'])
+    // What extract, ingest and eval keep by default (see src/cli/commands/extract.ts).
+    expect(all.filter((e) => e.modality === 'asserted' || e.modality === 'planned')).toEqual([])
+  })
+
+  it('keeps a condition in another clause from touching the event', () => {
+    const text = 'Unlike the pact that Iran concluded with Belarus in May, the new treaty does not apply if either is attacked.'
+    expect(code(text)).toContain('sign_agreement IRN>BLR asserted')
+  })
+})
+
+describe('passive voice', () => {
+  it.each([
+    ['The Chinese ambassador was summoned by the Philippine foreign ministry on Monday.', 'protest PHL>CHN asserted'],
+    ['The Iranian foreign minister was received by Venezuelan President Nicolás Maduro at Miraflores.', 'host_visit VEN>IRN asserted'],
+    ['Venezuela was visited by the Iranian president last week.', 'visit IRN>VEN asserted'],
+    ['The Belarusian ambassador was expelled by Poland.', 'protest POL>BLR asserted'],
+    ['The agreement was signed by Iran and Venezuela in Caracas.', 'sign_agreement IRN>VEN asserted'],
+    ['New sanctions were imposed on Russia by the European Union on Monday.', 'sanction EU>RUS asserted'],
+  ])('%s', (sentence, expected) => {
+    expect(code(sentence)).toContain(expected)
+  })
+
+  // Known gap: any "by X" within six words after a trigger is read as its agent (right for "the
+  // visit by X"), so after an active verb with its own subject the source is lost.
+  it.fails('does not read "by X" after an active verb as the agent', () => {
+    expect(code('The European Union opened an investigation into abuses by Myanmar.')).toContain(
+      'investigate EU>MMR asserted',
+    )
+  })
+})
+
+describe('apposition', () => {
+  it.each([
+    ['Abbas Araghchi, Iran’s foreign minister, met Venezuelan President Nicolás Maduro in Caracas.', 'meet IRN>VEN asserted'],
+    ['The Iranian foreign minister, Abbas Araghchi, arrived in Caracas on Monday.', 'visit IRN>VEN asserted'],
+    ['Nicolás Maduro, the president of Venezuela, received the Iranian foreign minister.', 'host_visit VEN>IRN asserted'],
+    ['The Iranian foreign minister met Nicolás Maduro, the Venezuelan president, in Caracas.', 'meet IRN>VEN asserted'],
+  ])('%s', (sentence, expected) => {
+    expect(code(sentence)).toContain(expected)
+  })
+})
+
+describe('coordination', () => {
+  it('codes a coordinated subject of a symmetric event once, for the pair', () => {
+    const events = code('Iran and Venezuela signed a cooperation agreement on Tuesday.')
+    expect(events).toEqual(['sign_agreement IRN>VEN asserted'])
+  })
+  it('codes each member of a coordinated subject acting on one target', () => {
+    const events = code('Saudi Arabia, Kuwait and the United Arab Emirates pledged aid to Jordan.')
+    expect(events).toEqual(['aid SAU>JOR asserted', 'aid KWT>JOR asserted', 'aid ARE>JOR asserted'])
+  })
+  it('codes one event per coordinated counterpart', () => {
+    expect(code('The Chinese foreign minister met the Italian and German leaders in Rome.')).toEqual([
+      'meet CHN>ITA asserted',
+      'meet CHN>DEU asserted',
+    ])
+    expect(code('The Pakistani foreign minister made visits to Afghanistan and Iran.')).toEqual([
+      'visit PAK>AFG asserted',
+      'visit PAK>IRN asserted',
+    ])
+  })
+  // Known gap: the `pair` slot takes only the second member of a coordinated subject, so a
+  // three-way meeting gives one dyad (IND-JPN) instead of three.
+  it.fails('codes a meeting of three coordinated countries for every pair', () => {
+    const events = code('India, Japan and Australia held talks on maritime security.')
+    expect(events).toEqual(
+      expect.arrayContaining(['meet IND>JPN asserted', 'meet IND>AUS asserted', 'meet JPN>AUS asserted']),
+    )
+  })
+  it('starts a new clause at ", and": the second subject acts alone', () => {
+    const events = code('Russia and India signed an arms deal, and India criticized Pakistan.')
+    expect(events).toContain('criticize IND>PAK asserted')
+    expect(events).not.toContain('criticize RUS>PAK asserted')
+  })
+})
+
+describe('reported speech', () => {
+  it('codes what was reported, with the reported actor as source, and "said ... would" as planned', () => {
+    const events = code('The Kremlin said the Indian prime minister would visit Moscow next week.')
+    expect(events).toEqual(['visit IND>RUS planned'])
+  })
+  it('does not make the speaker a side', () => {
+    expect(code('The Indian foreign ministry said Prime Minister Modi met President Putin in Kazan.')).toEqual([
+      'meet IND>RUS asserted',
+    ])
+    expect(code('Iranian state media reported that the Venezuelan president had arrived in Tehran.')).toEqual([
+      'visit VEN>IRN asserted',
+    ])
+  })
+})
+
+describe('relative clauses', () => {
+  it('takes the antecedent as the subject of the relative clause and of the main clause', () => {
+    const events = code('The Iranian minister, who arrived in Caracas on Monday, met President Maduro.')
+    expect(events).toEqual(expect.arrayContaining(['visit IRN>VEN asserted', 'meet IRN>VEN asserted']))
+  })
+  it('takes an object followed by "who" as the subject of the relative clause', () => {
+    const events = code('Maduro received the Iranian minister, who had arrived from Managua.')
+    expect(events).toEqual(expect.arrayContaining(['host_visit VEN>IRN asserted', 'visit IRN>NIC asserted']))
+    expect(events).not.toContain('visit VEN>NIC asserted')
+  })
+  it('does not take the object inside a relative clause as the main subject', () => {
+    const events = code('Japan, which hosted the Vietnamese president, criticized China on Tuesday.')
+    expect(events).toContain('criticize JPN>CHN asserted')
+    expect(events).not.toContain('criticize VNM>CHN asserted')
+    expect(code('The envoy who met the Chinese president on Monday criticized Japan.')).not.toContain(
+      'criticize CHN>JPN asserted',
+    )
+  })
+  it('finds what a relative clause is about in its antecedent', () => {
+    expect(code('The agreement, which Iran signed with Belarus on Monday, covers defence.')).toEqual([
+      'sign_agreement IRN>BLR asserted',
+    ])
+  })
+  it('dates the main clause by its own date, not the relative clause’s', () => {
+    const events = mentions('Japan, which signed a trade pact with Vietnam in March, criticized China on Tuesday.')
+    const criticism = events.find((e) => e.type === 'criticize')
+    expect(criticism?.date).toBe('2024-11-19')
+  })
+})
+
+describe('several events in one sentence', () => {
+  it('codes each trigger with its own sides', () => {
+    const events = code('The Iranian foreign minister arrived in Caracas on Monday and signed three agreements with Venezuela.')
+    expect(events).toEqual(['visit IRN>VEN asserted', 'sign_agreement IRN>VEN asserted'])
+  })
+  it('does not take the object of the first verb as the subject of the next', () => {
+    const events = code('The Turkish president visited Baku on Monday, met President Aliyev and signed five agreements with Azerbaijan.')
+    expect(events).toEqual(['visit TUR>AZE asserted', 'meet TUR>AZE asserted', 'sign_agreement TUR>AZE asserted'])
+  })
+  it('takes the object of the first verb as the subject of a verb it controls', () => {
+    const events = code('The Nigerian president thanked the Ghanaian president for visiting Abuja.')
+    expect(events).toEqual(expect.arrayContaining(['endorse NGA>GHA asserted', 'visit GHA>NGA asserted']))
+  })
+  it('codes a hosting and the talks held with the guest', () => {
+    const events = code('Cuba hosted the Mexican president, and the two presidents held talks in Havana.')
+    expect(events).toEqual(expect.arrayContaining(['host_visit CUB>MEX asserted', 'meet CUB>MEX asserted']))
+  })
+})
+
+describe('symmetric events', () => {
+  it.each([
+    ['Venezuela and Iran held talks in Caracas on Monday.', 'meet'],
+    ['Kenya and Ethiopia agreed to strengthen cooperation in trade.', 'intent_cooperate'],
+    ['Russia and China held joint naval drills in the Sea of Japan.', 'cooperate_military'],
+  ])('%s gives one %s event for the pair', (sentence, type) => {
+    expect(code(sentence).filter((e) => e.startsWith(`${type} `))).toHaveLength(1)
+  })
+  it('keeps both directions of a directed event apart', () => {
+    const events = code('Iran accused Israel of the attack, and Israel accused Iran of arming militias.')
+    expect(events).toEqual(expect.arrayContaining(['criticize IRN>ISR asserted', 'criticize ISR>IRN asserted']))
+  })
+})
