@@ -3,6 +3,7 @@
  * Each article is one transaction; an article already stored (same text) is skipped. A run that
  * is killed loses nothing committed, and the next run stores exactly the articles still missing.
  */
+import { autoWorkers } from '../../parallel/auto-workers.js'
 import { enqueueDocs } from '../../queue/enqueue.js'
 import { redactRedisUrl } from '../../queue/connection.js'
 import { openWriter } from '../../store/open-writer.js'
@@ -43,7 +44,8 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
   const store = await openWriter(opts.db)
   try {
     const progress = progressFor('ingest', paths, opts.quiet)
-    for await (const doc of readDocs(paths, { ...opts, progress }, tally)) {
+    const workers = opts.workers ?? (await autoWorkers(paths))
+    for await (const doc of readDocs(paths, { ...opts, workers, progress }, tally)) {
       const result = await store.save(doc)
       if (result.stored) {
         if (opts.logStored) process.stdout.write(`stored ${doc.article.id}\n`)
