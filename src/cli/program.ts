@@ -26,6 +26,7 @@ import {
   timeoutOption,
   webOptionsOf,
 } from './monitor-commands.js'
+import { ARTICLES_PER_THREAD } from '../parallel/auto-workers.js'
 import { defaultWorkers } from '../parallel/pipeline-pool.js'
 import { SCOPE_OPTIONS } from '../pipeline.js'
 
@@ -63,10 +64,11 @@ const maxSizeOption = () =>
       throw new CommanderError(2, 'E_USAGE', message)
     })
 
-/** `--workers N`: pipeline threads; one per core by default. */
-const workersOption = () =>
-  new Option('--workers <n>', 'pipeline threads (1 runs everything in one thread)')
-    .default(defaultWorkers(), 'one per core')
+/** `--workers N`: pipeline threads; by default one per core, as many as the inputs keep busy. */
+const workersOption = (
+  description = `pipeline threads (default: one per core, ${defaultWorkers()} here, one per ${ARTICLES_PER_THREAD} articles at most; 1 runs all in one thread)`,
+) =>
+  new Option('--workers <n>', description)
     .argParser((v) => {
       const n = Number(v)
       if (Number.isInteger(n) && n >= 1 && n <= 256) return n
@@ -147,7 +149,7 @@ Examples:
     .description('store articles queued by `dyad ingest --queue`, until stopped (run one per machine)')
     .requiredOption('--queue <redis-url>', 'the Redis the articles are queued on, e.g. redis://HOST:6379')
     .option('--db <file|url>', 'postgres:// URL (shared by all workers) or SQLite database file', DEFAULT_DB)
-    .addOption(workersOption())
+    .addOption(workersOption(`pipeline threads (default: one per core, ${defaultWorkers()} here)`))
     .addOption(
       new Option('--stall-ms <ms>', 'a killed worker\'s article is taken up again after about twice this')
         .default(30_000)

@@ -43,13 +43,14 @@ describe('startProgress', () => {
     let clock = 0
     const progress = startProgress('ingest', stream, () => clock)
     progress.setTotal(4)
-    clock = 1000
+    clock = 5000 // the dictionaries took 5 s: not part of the rate
     progress.tick()
+    clock = 6000
     progress.tick()
     progress.log('note b.txt: no publication date found')
     progress.done()
     const out = text()
-    expect(out).toContain('\ringest  1/4 articles  1/s  ETA 0:03')
+    expect(out).toContain('\ringest  2/4 articles  2/s  ETA 0:01')
     expect(out).toContain('\r\x1b[Knote b.txt: no publication date found\n')
     expect(out.endsWith('\r\x1b[K')).toBe(true)
   })

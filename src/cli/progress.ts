@@ -31,7 +31,8 @@ export function startProgress(
     return { tick() {}, setTotal() {}, log: write, done() {} }
   }
   const tty = stream as WriteStream
-  const started = now()
+  // The clock starts at the first article: loading the dictionaries is not part of the rate.
+  let started = 0
   let count = 0
   let total: number | null = null
   let drawnAt = -Infinity
@@ -48,6 +49,7 @@ export function startProgress(
   }
   return {
     tick() {
+      if (count === 0) started = now()
       count++
       if (now() - drawnAt >= REDRAW_MS) draw()
     },

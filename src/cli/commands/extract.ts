@@ -3,6 +3,7 @@
  */
 import type { EventMention } from '../../doc.js'
 import { csvHeader, toCsvLine, toJsonLine, toTable, type OutputFormat } from '../format-events.js'
+import { autoWorkers } from '../../parallel/auto-workers.js'
 import { readDocs, type ReadOptions, type RunTally } from '../read-docs.js'
 import { progressFor } from '../run-progress.js'
 
@@ -19,7 +20,8 @@ export async function extractCommand(paths: string[], opts: ExtractOptions): Pro
   const table: EventMention[] = []
   if (opts.format === 'csv') process.stdout.write(`${csvHeader()}\n`)
   const progress = progressFor('extract', paths)
-  for await (const doc of readDocs(paths, { ...opts, progress }, tally)) {
+  const workers = opts.workers ?? (await autoWorkers(paths))
+  for await (const doc of readDocs(paths, { ...opts, workers, progress }, tally)) {
     for (const e of (doc.eventMentions ?? []).filter(kept)) {
       if (opts.format === 'jsonl') process.stdout.write(`${toJsonLine(e)}\n`)
       else if (opts.format === 'csv') process.stdout.write(`${toCsvLine(e)}\n`)

@@ -5,6 +5,7 @@
  */
 import { PeopleRegistry } from '../../actors/learned-people.js'
 import { deliverFirings, eventsOfArticles, recordFirings } from '../../monitor/fire-alerts.js'
+import { autoWorkers } from '../../parallel/auto-workers.js'
 import { enqueueDocs } from '../../queue/enqueue.js'
 import { redactRedisUrl } from '../../queue/connection.js'
 import { openWriter } from '../../store/open-writer.js'
@@ -49,7 +50,8 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
     // People learned in earlier runs; what this run learns serves the next one, so the result
     // does not depend on the order articles are processed in (or on the number of workers).
     const registry = new PeopleRegistry(await store.learned())
-    for await (const doc of readDocs(paths, { ...opts, progress, registry }, tally)) {
+    const workers = opts.workers ?? (await autoWorkers(paths))
+    for await (const doc of readDocs(paths, { ...opts, workers, progress, registry }, tally)) {
       const result = await store.save(doc)
       if (result.stored) {
         stored.push(doc.article.id)

@@ -3,6 +3,7 @@
  * SIGINT or SIGTERM finishes the articles in hand, then closes the queue and the store; what
  * was not started stays queued for the other workers.
  */
+import { defaultWorkers } from '../../parallel/pipeline-pool.js'
 import { redactRedisUrl } from '../../queue/connection.js'
 import { startWorker } from '../../queue/worker.js'
 import { openWriter } from '../../store/open-writer.js'
@@ -10,7 +11,8 @@ import { openWriter } from '../../store/open-writer.js'
 export interface WorkerCommandOptions {
   readonly queue: string
   readonly db: string
-  readonly workers: number
+  /** Pipeline threads; one per core when not given. */
+  readonly workers?: number
   readonly stallMs: number
   readonly logStored?: boolean
   readonly quiet?: boolean
@@ -21,7 +23,7 @@ export async function workerCommand(opts: WorkerCommandOptions): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`)
   const writer = await openWriter(opts.db)
   try {
-    const worker = await startWorker(writer, { ...opts, log })
+    const worker = await startWorker(writer, { ...opts, workers: opts.workers ?? defaultWorkers(), log })
     if (opts.quiet !== true) {
       log(`worker: taking articles from ${redactRedisUrl(opts.queue)} into ${writer.name} (stop with Ctrl-C)`)
     }
