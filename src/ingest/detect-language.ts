@@ -1,6 +1,7 @@
 import { eld } from 'eld'
 
 import type { DetectLanguage } from './compose-article.js'
+import { compileEldScorer } from './eld-scorer.js'
 
 /**
  * Language detection with eld (Nito-ELD), for whole articles and, in nlp/, single sentences.
@@ -44,11 +45,17 @@ function loadEld(): Promise<Eld> {
  * @example (await loadLanguageDetector())('Home | World') -> null (too short)
  */
 export function loadLanguageDetector(): Promise<DetectLanguage> {
-  sentenceDetector ??= loadEld().then((instance) => (text: string): string | null => {
-    const start = text.slice(0, MAX_CHARS)
-    if (!hasEnoughLetters(start)) return null
-    const language = instance.detect(start).language
-    return language === '' ? null : language
+  sentenceDetector ??= loadEld().then(async (instance) => {
+    // Every sentence is judged: the compiled scorer gives eld's answers several times faster.
+    const detect =
+      (await compileEldScorer(DATABASE, (text) => instance.detect(text).language)) ??
+      ((text: string) => instance.detect(text).language)
+    return (text: string): string | null => {
+      const start = text.slice(0, MAX_CHARS)
+      if (!hasEnoughLetters(start)) return null
+      const language = detect(start)
+      return language === '' ? null : language
+    }
   })
   sentenceDetector.catch(() => (sentenceDetector = null))
   return sentenceDetector
