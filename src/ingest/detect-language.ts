@@ -88,8 +88,11 @@ async function createEld(): Promise<Eld> {
   return instance
 }
 
+// At least MIN_LETTERS letters, found without collecting every letter of the text into an array.
+const ENOUGH_LETTERS = new RegExp(`^(?:\\P{L}*\\p{L}){${MIN_LETTERS}}`, 'u')
+
 function hasEnoughLetters(text: string): boolean {
-  return (text.match(/\p{L}/gu)?.length ?? 0) >= MIN_LETTERS
+  return ENOUGH_LETTERS.test(text)
 }
 
 function hasLoader(instance: Eld): instance is Extract<Eld, { load: unknown }> {

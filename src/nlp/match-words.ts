@@ -23,8 +23,12 @@ export interface Word {
 // meets "counterpart"; other hyphens split ("Iran-Venezuela" is two names).
 const WORD = /(?:(?<![\p{L}\p{N}])(?:co|re|non|anti|pre|post|inter|counter)[-‐](?=\p{L}))?[\p{L}\p{N}]+/giu
 
+const ASCII = /^[\x00-\x7f]*$/
+
 /** Fold a phrase for lookups. @example foldKey('Nicolás') -> 'nicolas' */
 export function foldKey(text: string): string {
+  // ASCII has nothing to decompose: lower case is the whole fold (most text, and much faster).
+  if (ASCII.test(text)) return text.toLowerCase()
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -54,12 +58,8 @@ export function splitWords(text: string, offset: number): Word[] {
   return words
 }
 
-const ASCII = /^[\x00-\x7f]*$/
-
-// The folded key of a word, its prefix hyphen dropped ('co-operation' -> 'cooperation'). Plain
-// ASCII has nothing to decompose, so lower case is the whole fold: the common case, done fast.
+// The folded key of a word, its prefix hyphen dropped ('co-operation' -> 'cooperation').
 function keyOf(raw: string): string {
-  if (ASCII.test(raw)) return (raw.includes('-') ? raw.replace('-', '') : raw).toLowerCase()
   return foldKey(raw.replace(/[-‐]/, ''))
 }
 
