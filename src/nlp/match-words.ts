@@ -45,7 +45,9 @@ export function splitWords(text: string, offset: number): Word[] {
     const start = offset + index
     // `after`: the punctuation between this word and the next one (whitespace removed).
     const gapEnd = i + 1 < found.length ? (found[i + 1] as { index: number }).index : text.length
-    const gap = gapEnd > index + raw.length ? text.slice(index + raw.length, gapEnd).replace(/\s+/g, '') : ''
+    const between = gapEnd > index + raw.length ? text.slice(index + raw.length, gapEnd) : ''
+    // Most gaps are one space: nothing to strip, no regex to run.
+    const gap = between === '' || between === ' ' ? '' : between.replace(/\s+/g, '')
     words.push({
       start,
       end: start + raw.length,
