@@ -6,11 +6,14 @@
  *   2. extract    processArticle(article): every pipeline stage, nothing stored
  *   3. ingest     processArticle + saveDoc into a fresh SQLite file in a temp folder
  *
- * and reports articles/s, MB/s (10^6 bytes of UTF-8 article text per second), extract/bare, and
- * peak memory. Loading the dictionaries and generating the corpus are timed separately and are not
- * part of any rate; each measure is warmed up first on articles of another seed.
+ * (plus wink's tokenizer alone, with bare) and reports articles/s, MB/s (10^6 bytes of UTF-8
+ * article text per second), extract/bare, and peak memory. The corpus is generated 500 articles
+ * at a time, untimed, and every measure runs on each chunk, so memory stays flat however many
+ * articles are asked for. Loading the dictionaries is not part of any rate; each measure is warmed
+ * up first on articles of another seed.
  *
  *   npx tsx bench/run.ts [--articles 2000] [--seed 1] [--out bench/results] [--warmup 100]
+ *                        [--measures bare,extract,ingest]
  */
 import { execSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -18,6 +21,9 @@ import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
+
+import model from 'wink-eng-lite-web-model'
+import winkNLP from 'wink-nlp'
 
 import { loadDictionaries } from '../src/dict/load.js'
 import type { Article } from '../src/doc.js'
@@ -27,7 +33,7 @@ import { loadResources, type Resources } from '../src/resources.js'
 import { closeStore, openStore } from '../src/store/database.js'
 import { migrateStore } from '../src/store/migrate.js'
 import { saveDoc } from '../src/store/queries/articles.js'
-import { generateCorpus } from './generate-corpus.js'
+import { generateCorpus, streamCorpus } from './generate-corpus.js'
 
 /** One timed measure. */
 interface Measure {
@@ -47,28 +53,35 @@ const MB = 1_000_000
 /** Sample the RSS every this many articles (the loops are synchronous, so no timer can fire). */
 const RSS_EVERY = 25
 
-function parse(): { articles: number; seed: number; out: string; warmup: number } {
+/** Articles generated at a time; every measure runs on one chunk before the next is made. */
+const CHUNK = 500
+
+function parse(): { articles: number; seed: number; out: string; warmup: number; measures: string[] } {
   const { values } = parseArgs({
     options: {
       articles: { type: 'string', default: '2000' },
       seed: { type: 'string', default: '1' },
       out: { type: 'string', default: 'bench/results' },
       warmup: { type: 'string', default: '100' },
+      measures: { type: 'string', default: 'bare,extract,ingest' },
     },
   })
   const articles = Number(values.articles)
   const seed = Number(values.seed)
   const warmup = Number(values.warmup)
-  if (![articles, seed, warmup].every(Number.isInteger) || articles < 1 || warmup < 0) {
+  const measures = values.measures.split(',').map((m) => m.trim())
+  const known = measures.every((m) => ['bare', 'extract', 'ingest'].includes(m))
+  if (![articles, seed, warmup].every(Number.isInteger) || articles < 1 || warmup < 0 || !known) {
     process.stderr.write(
-      'usage: run.ts [--articles 2000] [--seed 1] [--out bench/results] [--warmup 100]\n',
+      'usage: run.ts [--articles 2000] [--seed 1] [--out bench/results] [--warmup 100] ' +
+        '[--measures bare,extract,ingest]\n',
     )
     process.exit(2)
   }
-  return { articles, seed, out: values.out, warmup }
+  return { articles, seed, out: values.out, warmup, measures }
 }
 
-function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return 0
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
   return sorted[i] ?? 0
@@ -78,37 +91,52 @@ function rssMb(): number {
   return process.memoryUsage.rss() / MB
 }
 
-/** Run `work` on every article and time it, one clock for the whole loop. */
-function measure(
-  name: string,
-  articles: readonly Article[],
-  bytes: number,
-  work: (article: Article) => void,
-): Measure {
-  const latencies = new Float64Array(articles.length)
-  let peak = rssMb()
-  const start = performance.now()
-  for (let i = 0; i < articles.length; i++) {
-    const t0 = performance.now()
-    work(articles[i] as Article)
-    latencies[i] = performance.now() - t0
-    if (i % RSS_EVERY === 0) peak = Math.max(peak, rssMb())
+/**
+ * A measure timed chunk by chunk: `run` times `work` over one chunk of articles, one clock per
+ * chunk; the chunks' times add up. Latencies go in a preallocated array, nothing else per article.
+ */
+class Timer {
+  private seconds = 0
+  private done = 0
+  private peak = 0
+  private readonly latencies: Float64Array
+
+  constructor(
+    readonly name: string,
+    total: number,
+    private readonly work: (article: Article) => void,
+  ) {
+    this.latencies = new Float64Array(total)
   }
-  const seconds = (performance.now() - start) / 1000
-  peak = Math.max(peak, rssMb())
-  const sorted = Array.from(latencies).sort((a, b) => a - b)
-  return {
-    name,
-    articles: articles.length,
-    seconds,
-    articlesPerSecond: articles.length / seconds,
-    mbPerSecond: bytes / MB / seconds,
-    peakRssMb: peak,
-    latencyMs: {
-      p50: percentile(sorted, 50),
-      p95: percentile(sorted, 95),
-      max: sorted[sorted.length - 1] ?? 0,
-    },
+
+  run(articles: readonly Article[]): void {
+    this.peak = Math.max(this.peak, rssMb())
+    const start = performance.now()
+    for (let i = 0; i < articles.length; i++) {
+      const t0 = performance.now()
+      this.work(articles[i] as Article)
+      this.latencies[this.done++] = performance.now() - t0
+      if (i % RSS_EVERY === 0) this.peak = Math.max(this.peak, rssMb())
+    }
+    this.seconds += (performance.now() - start) / 1000
+    this.peak = Math.max(this.peak, rssMb())
+  }
+
+  result(bytes: number): Measure {
+    const sorted = this.latencies.subarray(0, this.done).sort()
+    return {
+      name: this.name,
+      articles: this.done,
+      seconds: this.seconds,
+      articlesPerSecond: this.done / this.seconds,
+      mbPerSecond: bytes / MB / this.seconds,
+      peakRssMb: this.peak,
+      latencyMs: {
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        max: sorted[sorted.length - 1] ?? 0,
+      },
+    }
   }
 }
 
@@ -126,68 +154,106 @@ const round = (n: number, digits = 1): number => Number(n.toFixed(digits))
 
 async function main(): Promise<void> {
   const options = parse()
+  const runs = new Set(options.measures)
 
-  // Untimed set-up: dictionaries, coder and language detector; then the corpus.
+  // Untimed set-up: dictionaries, coder and language detector.
   let t = performance.now()
   const resources: Resources = await loadResources()
   const resourcesMs = performance.now() - t
-  t = performance.now()
   const dictionaries = loadDictionaries()
-  const corpus = generateCorpus({ articles: options.articles, seed: options.seed, dictionaries })
-  const warm = generateCorpus({
+  const words = winkNLP(model, [])
+  const tokensOnly = (text: string): number => words.readDoc(text).tokens().length()
+
+  // Warm-up: JIT, wink's model, the coder's indexes, SQLite's statements.
+  t = performance.now()
+  const warmArticles = generateCorpus({
     articles: options.warmup,
     seed: options.seed + 1_000_000,
     dictionaries,
     idPrefix: 'warmup',
-  })
-  const generateMs = performance.now() - t
-  const articles = corpus.map((g) => g.article)
-  const warmArticles = warm.map((g) => g.article)
-  const bytes = articles.reduce((sum, a) => sum + Buffer.byteLength(a.text, 'utf8'), 0)
-  const sentencesHint = articles.reduce((sum, a) => sum + (a.text.match(/[.!?]["”]?(\s|$)/gu)?.length ?? 0), 0)
-  const rssAfterSetupMb = rssMb()
-  process.stderr.write(
-    `corpus: ${articles.length} articles, ${round(bytes / MB, 2)} MB; resources ${Math.round(resourcesMs)} ms, ` +
-      `generation ${Math.round(generateMs)} ms (both untimed)\n`,
-  )
-
-  // Warm-up: JIT, wink's model, the coder's indexes, SQLite's statements.
+  }).map((g) => g.article)
+  let generateMs = performance.now() - t
   for (const article of warmArticles) {
+    tokensOnly(article.text)
     bareTokenize(article.text)
     processArticle(article, resources)
   }
 
-  // 1. The floor.
-  let tokens = 0
-  const bare = measure('bare tokenisation (bareTokenize)', articles, bytes, (article) => {
-    tokens += bareTokenize(article.text)
-  })
-  process.stderr.write(`bare: ${round(bare.articlesPerSecond)} articles/s\n`)
-
-  // 2. Extraction alone.
-  let eventMentions = 0
-  let problems = 0
-  const extract = measure('extraction (processArticle)', articles, bytes, (article) => {
-    const doc = processArticle(article, resources)
-    eventMentions += doc.eventMentions?.length ?? 0
-    problems += doc.problems.length
-  })
-  process.stderr.write(`extract: ${round(extract.articlesPerSecond)} articles/s\n`)
-
-  // 3. Ingest into a fresh SQLite file (WAL, synchronous=NORMAL, as `dyad ingest`).
   const dir = mkdtempSync(join(tmpdir(), 'dyad-bench-'))
   const file = join(dir, 'bench.db')
   const store = openStore(file)
+  let tokens = 0
+  let eventMentions = 0
+  let problems = 0
   let stored = 0
-  let ingest: Measure
-  let closeMs: number
-  let dbMb: number
+  let bytes = 0
+  let sentencesHint = 0
+  let closeMs = 0
+  let dbMb = 0
+  const rssTrend: { articles: number; rssMb: number }[] = []
+  const n = options.articles
+  const timers = {
+    words: new Timer('wink tokenizer alone (pipe [])', n, (article) => {
+      tokensOnly(article.text)
+    }),
+    bare: new Timer('bare tokenisation (bareTokenize)', n, (article) => {
+      tokens += bareTokenize(article.text)
+    }),
+    extract: new Timer('extraction (processArticle)', n, (article) => {
+      const doc = processArticle(article, resources)
+      eventMentions += doc.eventMentions?.length ?? 0
+      problems += doc.problems.length
+    }),
+    ingest: new Timer('ingest (processArticle + saveDoc)', n, (article) => {
+      const doc = processArticle(article, resources)
+      if (saveDoc(store, doc).stored) stored++
+      // Counted here only when extraction is not measured (--measures ingest).
+      if (!runs.has('extract')) {
+        eventMentions += doc.eventMentions?.length ?? 0
+        problems += doc.problems.length
+      }
+    }),
+  }
+  // The tokenizer alone runs second: first in a chunk, it would pay for the chunk's generation
+  // garbage.
+  const order = (['bare', 'words', 'extract', 'ingest'] as const).filter(
+    (m) => runs.has(m === 'words' ? 'bare' : m),
+  )
+  const rssAfterSetupMb = rssMb()
+  process.stderr.write(
+    `${n} articles in chunks of ${CHUNK}; resources ${Math.round(resourcesMs)} ms (untimed); ` +
+      `measures: ${order.join(', ')}\n`,
+  )
   try {
     await migrateStore(store)
-    for (const article of warmArticles) saveDoc(store, processArticle(article, resources))
-    ingest = measure('ingest (processArticle + saveDoc)', articles, bytes, (article) => {
-      if (saveDoc(store, processArticle(article, resources)).stored) stored++
-    })
+    if (runs.has('ingest')) for (const a of warmArticles) saveDoc(store, processArticle(a, resources))
+    // The corpus is generated a chunk at a time (untimed) and each measure runs on the chunk, so
+    // memory does not grow with the number of articles.
+    const corpus = streamCorpus({ articles: n, seed: options.seed, dictionaries })
+    let done = 0
+    let nextReport = 0
+    for (;;) {
+      t = performance.now()
+      const chunk: Article[] = []
+      for (let r = corpus.next(); ; r = corpus.next()) {
+        if (r.done) break
+        chunk.push(r.value.article)
+        if (chunk.length === CHUNK) break
+      }
+      generateMs += performance.now() - t
+      if (chunk.length === 0) break
+      for (const a of chunk) {
+        bytes += Buffer.byteLength(a.text, 'utf8')
+        sentencesHint += a.text.match(/[.!?]["”]?(\s|$)/gu)?.length ?? 0
+      }
+      for (const m of order) timers[m].run(chunk)
+      done += chunk.length
+      if (done >= nextReport || done === n) {
+        rssTrend.push({ articles: done, rssMb: round(rssMb()) })
+        process.stderr.write(`  ${done} articles, RSS ${round(rssMb())} MB\n`)
+        nextReport += Math.max(CHUNK, Math.ceil(n / 10 / CHUNK) * CHUNK)
+      }
+    }
     t = performance.now()
     closeStore(store)
     closeMs = performance.now() - t
@@ -196,10 +262,17 @@ async function main(): Promise<void> {
     closeStore(store)
     rmSync(dir, { recursive: true, force: true })
   }
-  process.stderr.write(`ingest: ${round(ingest.articlesPerSecond)} articles/s\n`)
+  const measures = Object.fromEntries(order.map((m) => [m, timers[m].result(bytes)])) as Partial<
+    Record<(typeof order)[number], Measure>
+  >
+  for (const m of order) {
+    process.stderr.write(`${m}: ${round(measures[m]?.articlesPerSecond ?? 0)} articles/s\n`)
+  }
+  const ratio = (a: Measure | undefined, b: Measure | undefined): number | null =>
+    a && b ? round(a.seconds / b.seconds, 2) : null
 
   const maxRssMb = (process.resourceUsage().maxRSS * 1024) / MB
-  const result = {
+  const result: Result = {
     date: new Date().toISOString(),
     commit: gitCommit(),
     node: process.version,
@@ -209,19 +282,20 @@ async function main(): Promise<void> {
     threads: 1,
     corpus: {
       seed: options.seed,
-      articles: articles.length,
+      articles: n,
       warmupArticles: warmArticles.length,
       megabytes: round(bytes / MB, 3),
-      meanArticleBytes: Math.round(bytes / articles.length),
+      meanArticleBytes: Math.round(bytes / n),
       approxSentences: sentencesHint,
       winkTokens: tokens,
     },
     untimedMs: { loadResources: Math.round(resourcesMs), generateCorpus: Math.round(generateMs) },
-    measures: { bare, extract, ingest },
-    extractOverBare: round(extract.seconds / bare.seconds, 2),
-    ingestOverExtract: round(ingest.seconds / extract.seconds, 2),
+    measures,
+    extractOverBare: ratio(measures.extract, measures.bare),
+    extractOverWords: ratio(measures.extract, measures.words),
+    ingestOverExtract: ratio(measures.ingest, measures.extract),
     output: { eventMentions, problems, stored, dbMegabytes: round(dbMb, 2), closeMs: Math.round(closeMs) },
-    memory: { rssAfterSetupMb: round(rssAfterSetupMb), peakRssMb: round(maxRssMb) },
+    memory: { rssAfterSetupMb: round(rssAfterSetupMb), peakRssMb: round(maxRssMb), rssTrend },
   }
 
   const markdown = toMarkdown(result)
@@ -235,22 +309,46 @@ type Result = {
   date: string
   commit: string | null
   node: string
+  platform: string
   cpu: { model: string; count: number }
-  corpus: { seed: number; articles: number; megabytes: number; meanArticleBytes: number }
-  measures: { bare: Measure; extract: Measure; ingest: Measure }
-  extractOverBare: number
-  ingestOverExtract: number
-  output: { eventMentions: number; stored: number; dbMegabytes: number }
-  memory: { rssAfterSetupMb: number; peakRssMb: number }
+  totalMemoryMb: number
+  threads: number
+  corpus: {
+    seed: number
+    articles: number
+    warmupArticles: number
+    megabytes: number
+    meanArticleBytes: number
+    approxSentences: number
+    winkTokens: number
+  }
+  untimedMs: { loadResources: number; generateCorpus: number }
+  measures: Partial<Record<'words' | 'bare' | 'extract' | 'ingest', Measure>>
+  extractOverBare: number | null
+  extractOverWords: number | null
+  ingestOverExtract: number | null
+  output: { eventMentions: number; problems: number; stored: number; dbMegabytes: number; closeMs: number }
+  memory: {
+    rssAfterSetupMb: number
+    peakRssMb: number
+    rssTrend: readonly { articles: number; rssMb: number }[]
+  }
 }
 
 function toMarkdown(r: Result): string {
-  const rows = [r.measures.bare, r.measures.extract, r.measures.ingest].map(
-    (m) =>
-      `| ${m.name} | ${round(m.articlesPerSecond)} | ${round(m.mbPerSecond, 3)} | ` +
-      `${round(m.seconds, 2)} | ${round(m.latencyMs.p50, 2)} | ${round(m.latencyMs.p95, 2)} | ` +
-      `${round(m.latencyMs.max, 1)} | ${round(m.peakRssMb)} |`,
+  const { words, bare, extract, ingest } = r.measures
+  const rows = [words, bare, extract, ingest].flatMap((m) =>
+    m
+      ? [
+          `| ${m.name} | ${round(m.articlesPerSecond)} | ${round(m.mbPerSecond, 3)} | ` +
+            `${round(m.seconds, 2)} | ${round(m.latencyMs.p50, 2)} | ${round(m.latencyMs.p95, 2)} | ` +
+            `${round(m.latencyMs.max, 1)} | ${round(m.peakRssMb)} |`,
+        ]
+      : [],
   )
+  const percent = (a: Measure | undefined, b: Measure | undefined): string =>
+    a && b ? `${round((100 * a.articlesPerSecond) / b.articlesPerSecond)} %` : 'n/a'
+  const trend = r.memory.rssTrend.map((p) => `${p.articles}: ${p.rssMb}`).join(', ')
   return [
     `# dyad benchmark`,
     ``,
@@ -264,12 +362,17 @@ function toMarkdown(r: Result): string {
     `|---|---:|---:|---:|---:|---:|---:|---:|`,
     ...rows,
     ``,
-    `- extraction / bare tokenisation: **${r.extractOverBare}×** the time`,
-    `- ingest / extraction: ${r.ingestOverExtract}×`,
+    r.extractOverBare === null
+      ? `- extraction / bare tokenisation: not measured in this run`
+      : `- extraction / bare tokenisation: **${r.extractOverBare}×** the time ` +
+        `(extraction runs at ${percent(extract, bare)} of bare tokenisation's rate; ` +
+        `${percent(extract, words)} of the tokenizer alone's)`,
+    `- ingest / extraction: ${r.ingestOverExtract === null ? 'not measured in this run' : `${r.ingestOverExtract}×`}`,
     `- event mentions found: ${r.output.eventMentions}; articles stored: ${r.output.stored}; ` +
       `SQLite file: ${r.output.dbMegabytes} MB`,
-    `- RSS after loading resources and generating the corpus: ${r.memory.rssAfterSetupMb} MB; ` +
+    `- RSS after loading resources: ${r.memory.rssAfterSetupMb} MB; ` +
       `peak RSS of the process (maxRSS): **${r.memory.peakRssMb} MB**`,
+    `- RSS (MB) by articles done: ${trend}`,
     ``,
   ].join('\n')
 }

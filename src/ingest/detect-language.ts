@@ -1,6 +1,7 @@
 import { eld } from 'eld'
 
 import type { DetectLanguage } from './compose-article.js'
+import { compileEldScorer } from './eld-scorer.js'
 
 /**
  * Language detection with eld (Nito-ELD), for whole articles and, in nlp/, single sentences.
@@ -44,11 +45,17 @@ function loadEld(): Promise<Eld> {
  * @example (await loadLanguageDetector())('Home | World') -> null (too short)
  */
 export function loadLanguageDetector(): Promise<DetectLanguage> {
-  sentenceDetector ??= loadEld().then((instance) => (text: string): string | null => {
-    const start = text.slice(0, MAX_CHARS)
-    if (!hasEnoughLetters(start)) return null
-    const language = instance.detect(start).language
-    return language === '' ? null : language
+  sentenceDetector ??= loadEld().then(async (instance) => {
+    // Every sentence is judged: the compiled scorer gives eld's answers several times faster.
+    const detect =
+      (await compileEldScorer(DATABASE, (text) => instance.detect(text).language)) ??
+      ((text: string) => instance.detect(text).language)
+    return (text: string): string | null => {
+      const start = text.slice(0, MAX_CHARS)
+      if (!hasEnoughLetters(start)) return null
+      const language = detect(start)
+      return language === '' ? null : language
+    }
   })
   sentenceDetector.catch(() => (sentenceDetector = null))
   return sentenceDetector
@@ -81,8 +88,11 @@ async function createEld(): Promise<Eld> {
   return instance
 }
 
+// At least MIN_LETTERS letters, found without collecting every letter of the text into an array.
+const ENOUGH_LETTERS = new RegExp(`^(?:\\P{L}*\\p{L}){${MIN_LETTERS}}`, 'u')
+
 function hasEnoughLetters(text: string): boolean {
-  return (text.match(/\p{L}/gu)?.length ?? 0) >= MIN_LETTERS
+  return ENOUGH_LETTERS.test(text)
 }
 
 function hasLoader(instance: Eld): instance is Extract<Eld, { load: unknown }> {

@@ -23,8 +23,12 @@ export interface Word {
 // meets "counterpart"; other hyphens split ("Iran-Venezuela" is two names).
 const WORD = /(?:(?<![\p{L}\p{N}])(?:co|re|non|anti|pre|post|inter|counter)[-‐](?=\p{L}))?[\p{L}\p{N}]+/giu
 
+const ASCII = /^[\x00-\x7f]*$/
+
 /** Fold a phrase for lookups. @example foldKey('Nicolás') -> 'nicolas' */
 export function foldKey(text: string): string {
+  // ASCII has nothing to decompose: lower case is the whole fold (most text, and much faster).
+  if (ASCII.test(text)) return text.toLowerCase()
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -41,7 +45,9 @@ export function splitWords(text: string, offset: number): Word[] {
     const start = offset + index
     // `after`: the punctuation between this word and the next one (whitespace removed).
     const gapEnd = i + 1 < found.length ? (found[i + 1] as { index: number }).index : text.length
-    const gap = gapEnd > index + raw.length ? text.slice(index + raw.length, gapEnd).replace(/\s+/g, '') : ''
+    const between = gapEnd > index + raw.length ? text.slice(index + raw.length, gapEnd) : ''
+    // Most gaps are one space: nothing to strip, no regex to run.
+    const gap = between === '' || between === ' ' ? '' : between.replace(/\s+/g, '')
     words.push({
       start,
       end: start + raw.length,
@@ -54,12 +60,8 @@ export function splitWords(text: string, offset: number): Word[] {
   return words
 }
 
-const ASCII = /^[\x00-\x7f]*$/
-
-// The folded key of a word, its prefix hyphen dropped ('co-operation' -> 'cooperation'). Plain
-// ASCII has nothing to decompose, so lower case is the whole fold: the common case, done fast.
+// The folded key of a word, its prefix hyphen dropped ('co-operation' -> 'cooperation').
 function keyOf(raw: string): string {
-  if (ASCII.test(raw)) return (raw.includes('-') ? raw.replace('-', '') : raw).toLowerCase()
   return foldKey(raw.replace(/[-‐]/, ''))
 }
 

@@ -49,14 +49,20 @@ export class PhraseTrie<V> {
       if (!word) break
       node = node.next.get(word.key)
       if (!node) break
-      const values = [...node.values]
-      for (const e of node.exact) {
-        if (e.raw.every((r, k) => words[from + k]?.raw === r)) values.push(e.value)
+      // Most nodes have no case-sensitive phrases: their values are shared, not copied (hits
+      // are read-only).
+      let values: readonly V[] = node.values
+      if (node.exact.length > 0) {
+        const all = [...node.values]
+        for (const e of node.exact) {
+          if (e.raw.every((r, k) => words[from + k]?.raw === r)) all.push(e.value)
+        }
+        values = all
       }
       if (values.length > 0) best = { from, to: i + 1, values }
       // A phrase never spans punctuation other than abbreviation dots, apostrophes and hyphens:
       // 'Caracas, Venezuela' is two phrases, 'U.S.' and 'Amir-Abdollahian' are one.
-      if (/[^.'’\-‐]/.test(word.after)) break
+      if (word.after !== '' && /[^.'’\-‐]/.test(word.after)) break
     }
     return best
   }

@@ -64,7 +64,7 @@ export function findDates(
   const context: Context = { text, published, future: options.future === true }
   const found: Found[] = []
   const taken: [number, number][] = []
-  for (const result of chrono.casual.parse(text, referenceFor(published))) {
+  for (const result of parseChrono(text, referenceFor(published))) {
     const start = result.index
     const end = result.index + result.text.length
     taken.push([start, end])
@@ -82,6 +82,18 @@ export function findDates(
       ...resolution,
       text: text.slice(start, end),
     }))
+}
+
+// The coder reads a sentence's dates for past events and, when an event is planned, again for
+// the future: chrono's results are the same both times (only their resolution differs, and it
+// only reads them), so the last parse is kept for the next call.
+let lastParse: { text: string; reference: number; results: chrono.ParsedResult[] } | undefined
+
+function parseChrono(text: string, reference: Date): chrono.ParsedResult[] {
+  if (lastParse?.text === text && lastParse.reference === reference.getTime()) return lastParse.results
+  const results = chrono.casual.parse(text, reference)
+  lastParse = { text, reference: reference.getTime(), results }
+  return results
 }
 
 /**

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { eld } from 'eld'
+import { describe, expect, it } from 'vitest'
+
+import { compileEldScorer } from './eld-scorer.js'
+
+// The example articles, cut into lines and sentences, plus text in other scripts and noise.
+function sampleTexts(): string[] {
+  const dir = 'examples/articles/text'
+  const texts = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'))
+  const pieces = texts.flatMap((t) => [t, ...t.split(/(?<=[.!?])\s+|\n+/u)])
+  return [
+    ...pieces,
+    'Il ministro degli Esteri ha incontrato il suo omologo a Roma.',
+    'Премьер-министр Индии прибыл в Москву с официальным визитом.',
+    '日本の首相は月曜日にワシントンを訪問した。',
+    '🇮🇷 ✈️ 🇻🇪 — 2024-11-20, 22:38 · https://example.com/a?b=c',
+    'x'.repeat(90) + ' ' + 'é'.repeat(90) + ' \ud83d',
+  ]
+}
+
+describe('eld-scorer', () => {
+  it('answers as eld does, text for text', async () => {
+    const instance = eld.newInstance()
+    if ('load' in instance && typeof instance.load === 'function') await instance.load('medium')
+    const detect = (text: string): string => instance.detect(text).language
+    const scorer = await compileEldScorer('medium', detect)
+    expect(scorer).not.toBeNull()
+    const texts = sampleTexts()
+    expect(texts.length).toBeGreaterThan(50)
+    for (const text of texts) expect([text, scorer?.(text)]).toEqual([text, detect(text)])
+  })
+
+  it('declines when the database is not there, so eld itself is used', async () => {
+    expect(await compileEldScorer('no-such-database', () => '')).toBeNull()
+  })
+})
