@@ -410,14 +410,17 @@ function scanSentence(text: string, span: Span, ctx: RecognizeContext): Scanned 
  * costliest lines. Keys keep the spread's order.
  */
 function placeMention(m: Assembled['mention'], span: Span, sentence: number, prep: string): Mention {
-  return m.partner === undefined
-    ? { kind: m.kind, actor: m.actor, place: m.place, why: m.why, span, sentence, prep }
-    : { kind: m.kind, actor: m.actor, partner: m.partner, place: m.place, why: m.why, span, sentence, prep }
+  const placed: Mention =
+    m.partner === undefined
+      ? { kind: m.kind, actor: m.actor, place: m.place, why: m.why, span, sentence, prep }
+      : { kind: m.kind, actor: m.actor, partner: m.partner, place: m.place, why: m.why, span, sentence, prep }
+  // Rare (a person no dictionary knows): set only when true, so most mentions keep one shape.
+  return m.introduces ? { ...placed, introduces: true } : placed
 }
 
 // Every field of an assembled mention must be copied by placeMention: a field added to Mention
 // fails to compile here until it is copied there too.
-const PLACED_FIELDS: Record<keyof Assembled['mention'], true> = { kind: true, actor: true, partner: true, place: true, why: true }
+const PLACED_FIELDS: Record<keyof Assembled['mention'], true> = { kind: true, actor: true, partner: true, place: true, why: true, introduces: true }
 void PLACED_FIELDS
 
 /** Recognise and resolve the mentions of one sentence, updating the article's memory. */
