@@ -25,6 +25,7 @@ describe('code-events: one event per construction', () => {
     ['The Turkish defence minister visited Baku on Tuesday.', 'visit TUR>AZE 2024-11-19 asserted'],
     // hosting, passive agent
     ['Venezuela’s president received the Iranian foreign minister at the presidential palace.', 'host_visit VEN>IRN 2024-11-20 asserted'],
+    ['Kenya’s president will welcome the Ethiopian prime minister on Monday.', 'host_visit KEN>ETH 2024-11-25 planned'],
     // meetings: object, coordinated subject, noun with "with"
     ['The French foreign minister met his Indian counterpart on Wednesday.', 'meet FRA>IND 2024-11-20 asserted'],
     ['Kenya and Ethiopia held talks on border security.', 'meet KEN>ETH 2024-11-20 asserted'],
