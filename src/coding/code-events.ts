@@ -252,7 +252,6 @@ export function codeSentence(
             (date?.date ? `; date from “${date.text}”` : ''),
           confidence: confidenceOf({
             how: sides.how,
-            modality,
             datedHere: own?.date != null,
             dateCarried: !own && date !== null,
             sentence: sentence.index,

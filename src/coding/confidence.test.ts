@@ -3,7 +3,6 @@ import { confidenceOf, corroborated, type Evidence } from './confidence.js'
 
 const direct: Evidence = {
   how: 'source: subject (name “Iran”); target: object “name “Venezuela””',
-  modality: 'asserted',
   datedHere: true,
   dateCarried: false,
   sentence: 1,

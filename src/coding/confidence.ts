@@ -11,7 +11,6 @@
 export interface Evidence {
   /** The `how` of the sides: 'source: subject (…); target: object “…”', 'passive; …'. */
   readonly how: string
-  readonly modality: string
   /** The date came from a phrase in the event's own sentence. */
   readonly datedHere: boolean
   /** The date was carried from an earlier sentence ("said earlier"). */
