@@ -2,29 +2,16 @@
  * Print event mentions as a table, JSONL (the design.md shape) or CSV.
  */
 import type { EventMention } from '../doc.js'
-import { csvCell } from '../export/csv.js'
+import { CODED_CSV_COLUMNS, csvCell, type Cell } from '../export/csv.js'
 
 export type OutputFormat = 'table' | 'jsonl' | 'csv'
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'jsonl', 'csv']
 
 /** CSV columns, in order: flat fields an analyst can open in a spreadsheet. */
-const CSV_COLUMNS: readonly [string, (e: EventMention) => string | number | null][] = [
+const CSV_COLUMNS: readonly (readonly [string, (e: EventMention) => Cell])[] = [
   ['article', (e) => e.article],
   ['sentence', (e) => e.sentence],
-  ['date', (e) => e.date],
-  ['date_precision', (e) => e.date_precision],
-  ['type', (e) => e.type],
-  ['cameo', (e) => e.cameo],
-  ['modality', (e) => e.modality],
-  ['source_country', (e) => e.source.country],
-  ['source_code', (e) => e.source.code],
-  ['source_person', (e) => e.source.person],
-  ['target_country', (e) => e.target?.country ?? null],
-  ['target_code', (e) => e.target?.code ?? null],
-  ['target_person', (e) => e.target?.person ?? null],
-  ['quad', (e) => e.quad],
-  ['goldstein', (e) => e.goldstein],
-  ['plover_event', (e) => e.plover.event],
+  ...CODED_CSV_COLUMNS,
   ['location', (e) => e.location?.name ?? null],
   ['sectors', (e) => e.sectors.join(';')],
   ['rule', (e) => e.rule],

@@ -2,16 +2,22 @@
  * Deduplicated events as CSV: one row per event, flat columns an analyst can open in a
  * spreadsheet, with the ids of the articles that report it and their evidence sentences.
  */
+import type { EventMention } from '../doc.js'
 import type { Event, EventMember } from '../events/event.js'
 
-type Cell = string | number | null
+export type Cell = string | number | null
 
-/** The columns, in order: name and how to read it from an event and its mentions. */
-export const EVENT_CSV_COLUMNS: readonly (readonly [
-  string,
-  (e: Event, m: readonly EventMember[]) => Cell,
-])[] = [
-  ['id', (e) => e.id],
+/** What an event and an event mention both carry: what happened, between whom, how coded. */
+type Coded = Pick<
+  EventMention,
+  'date' | 'date_precision' | 'type' | 'cameo' | 'modality' | 'source' | 'target' | 'quad' | 'goldstein' | 'plover'
+>
+
+/**
+ * The columns an event and an event mention share, in order, so both CSV forms (`dyad export`
+ * and `dyad events --format csv`) name and fill them alike.
+ */
+export const CODED_CSV_COLUMNS: readonly (readonly [string, (e: Coded) => Cell])[] = [
   ['date', (e) => e.date],
   ['date_precision', (e) => e.date_precision],
   ['type', (e) => e.type],
@@ -26,6 +32,15 @@ export const EVENT_CSV_COLUMNS: readonly (readonly [
   ['quad', (e) => e.quad],
   ['goldstein', (e) => e.goldstein],
   ['plover_event', (e) => e.plover.event],
+]
+
+/** The columns, in order: name and how to read it from an event and its mentions. */
+export const EVENT_CSV_COLUMNS: readonly (readonly [
+  string,
+  (e: Event, m: readonly EventMember[]) => Cell,
+])[] = [
+  ['id', (e) => e.id],
+  ...CODED_CSV_COLUMNS,
   ['plover_mode', (e) => e.plover.mode],
   ['location', (e) => e.location?.name ?? null],
   ['location_country', (e) => e.location?.country ?? null],
