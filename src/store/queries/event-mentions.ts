@@ -9,22 +9,29 @@ import { count, rows, type Ops } from '../ops.js'
 
 type EventMentionRow = Selectable<EventMentionsTable>
 
-/** What `queryEventMentions` can filter on. Every field is optional; they combine with AND. */
-export interface EventMentionFilter {
+/**
+ * What both event mentions and events can be filtered on (queries here and in events.ts).
+ * Every field is optional; they combine with AND.
+ */
+export interface CodedFilter {
   /** Two countries, either direction. @example ['IRN', 'VEN'] also matches VEN -> IRN */
   readonly dyad?: readonly [string, string]
   /** Any of these types; an empty list means no filter. @example ['visit', 'host_visit'] */
   readonly type?: readonly string[]
-  /** Earliest event date, inclusive, ISO. Event mentions without a date are left out. */
+  /** Earliest date, inclusive, ISO. Undated ones are left out. */
   readonly from?: string
-  /** Latest event date, inclusive, ISO. Event mentions without a date are left out. */
+  /** Latest date, inclusive, ISO. Undated ones are left out. */
   readonly to?: string
   /** Any of these modalities; an empty list means no filter. @example ['asserted', 'planned'] */
   readonly modality?: readonly string[]
-  /** One article's id. @example '000_2737ec37436efcb6' */
-  readonly article?: string
   readonly limit?: number
   readonly offset?: number
+}
+
+/** What `queryEventMentions` can filter on. */
+export interface EventMentionFilter extends CodedFilter {
+  /** One article's id. @example '000_2737ec37436efcb6' */
+  readonly article?: string
 }
 
 /**

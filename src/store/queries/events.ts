@@ -23,7 +23,7 @@ import type { Kysely } from 'kysely'
 import type { Database, EventMentionsTable, EventsTable, Store } from '../database.js'
 import { runOps, runWrite, selectRows } from '../execute.js'
 import { count, rows, type Ops } from '../ops.js'
-import { fromEventMentionRow } from './event-mentions.js'
+import { fromEventMentionRow, type CodedFilter } from './event-mentions.js'
 
 /** How many days before a month's or a year's last day its stored date (the 1st) may lie. */
 const DAYS_BEFORE_LAST: Readonly<Record<string, number>> = { day: 0, month: 31, year: 366 }
@@ -113,22 +113,10 @@ export function rebuildEvents(store: Store): number {
   return rebuild.immediate()
 }
 
-/** What `queryEvents` can filter on; every field is optional and they combine with AND. */
-export interface EventFilter {
-  /** Two countries, either direction. @example ['VEN', 'IRN'] */
-  readonly dyad?: readonly [string, string]
-  /** Any of these types; an empty list means no filter. */
-  readonly type?: readonly string[]
-  /** Earliest event date, inclusive, ISO. Undated events are left out. */
-  readonly from?: string
-  /** Latest event date, inclusive, ISO. Undated events are left out. */
-  readonly to?: string
-  /** Any of these modalities ('asserted', 'planned'); an empty list means no filter. */
-  readonly modality?: readonly string[]
+/** What `queryEvents` can filter on. */
+export interface EventFilter extends CodedFilter {
   /** Only events that involve this country, on either side. @example 'IRN' */
   readonly country?: string
-  readonly limit?: number
-  readonly offset?: number
 }
 
 /**
