@@ -2,7 +2,7 @@
  * `dyad actors lookup PHRASE [--country IRN] [--date YYYY-MM-DD]`: how dyad resolves a phrase,
  * and why. @example dyad actors lookup "defence minister" --country IRN --date 2019-01-10
  */
-import { existsSync } from 'node:fs'
+import { requireStoreFile } from '../require-store.js'
 import { lookupActor } from '../../actors/lookup.js'
 import { DyadError } from '../../errors.js'
 import { checkDays } from '../check-days.js'
@@ -14,7 +14,7 @@ import { learnedPeople } from '../../store/queries/learned-people.js'
 
 /** The people a store learned from earlier articles. */
 async function registryOf(db: string): Promise<PeopleRegistry> {
-  if (!existsSync(db)) throw new DyadError('E_STORE', `no database at ${db}; run \`dyad ingest PATH --db ${db}\` first`)
+  requireStoreFile(db)
   const store = openStore(db)
   try {
     await migrateStore(store)

@@ -3,7 +3,6 @@
  * two countries. Text: totals, a sparkline per measure (events and Goldstein per month), a compact
  * table of the months with events, sectors, people, first and last event. JSON: the same data.
  */
-import { existsSync } from 'node:fs'
 import {
   summarizeDyad,
   type DyadMonth,
@@ -11,6 +10,7 @@ import {
   type EventBrief,
 } from '../../analytics/dyad-summary.js'
 import { DyadError } from '../../errors.js'
+import { requireStoreFile } from '../require-store.js'
 import { checkDays } from '../check-days.js'
 import { closeStore, openStore } from '../../store/database.js'
 import { migrateStore } from '../../store/migrate.js'
@@ -38,12 +38,7 @@ export async function dyadCommand(a: string, b: string, opts: DyadOptions): Prom
     }
   }
   checkDays({ '--from': opts.from, '--to': opts.to })
-  if (!existsSync(opts.db)) {
-    throw new DyadError(
-      'E_STORE',
-      `no database at ${opts.db}; run \`dyad ingest PATH --db ${opts.db}\` first`,
-    )
-  }
+  requireStoreFile(opts.db)
   const store = openStore(opts.db)
   try {
     await migrateStore(store)

@@ -1,10 +1,10 @@
 /**
  * `dyad events [--dyad IRN-VEN] [--type visit] [--from DATE] [--to DATE]`: query the store.
  */
-import { existsSync } from 'node:fs'
 import { CORE_EVENT_TYPES } from '../../doc.js'
 import { DyadError } from '../../errors.js'
 import type { ScopeOption } from '../../pipeline.js'
+import { requireStoreFile } from '../require-store.js'
 import { checkDays } from '../check-days.js'
 import { closeStore, openStore } from '../../store/database.js'
 import { migrateStore } from '../../store/migrate.js'
@@ -46,9 +46,7 @@ export function parseDyad(value: string): [string, string] {
 export async function eventsCommand(opts: EventsOptions): Promise<void> {
   checkDays({ '--from': opts.from, '--to': opts.to })
   if (isPostgresUrl(opts.db)) return printEvents(opts, await readPgMentions(opts.db, opts))
-  if (!existsSync(opts.db)) {
-    throw new DyadError('E_STORE', `no database at ${opts.db}; run \`dyad ingest PATH --db ${opts.db}\` first`)
-  }
+  requireStoreFile(opts.db)
   const store = openStore(opts.db)
   try {
     await migrateStore(store)

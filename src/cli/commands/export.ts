@@ -2,11 +2,12 @@
  * `dyad export --format gdelt|plover|csv|jsonl [--dyad A-B] [--from D] [--to D] [--out FILE]`:
  * write the store's deduplicated events in an exchange format (src/export/).
  */
-import { createWriteStream, existsSync } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { loadDictionaries } from '../../dict/load.js'
 import { DyadError } from '../../errors.js'
+import { requireStoreFile } from '../require-store.js'
 import { checkDays } from '../check-days.js'
 import { exportEvents, type ExportFormat } from '../../export/export-events.js'
 import { namesFromDictionaries } from '../../export/names.js'
@@ -32,12 +33,7 @@ const MODALITIES = new Set(['asserted', 'planned'])
 /** Export events; returns how many lines were written (header included). */
 export async function exportCommand(opts: ExportCommandOptions): Promise<number> {
   checkOptions(opts)
-  if (!existsSync(opts.db)) {
-    throw new DyadError(
-      'E_STORE',
-      `no database at ${opts.db}; run \`dyad ingest PATH --db ${opts.db}\` first`,
-    )
-  }
+  requireStoreFile(opts.db)
   const names = namesFromDictionaries(loadDictionaries())
   const store = openStore(opts.db)
   const out: Writable = opts.out === undefined ? process.stdout : await openOut(opts.out)

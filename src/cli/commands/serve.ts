@@ -2,8 +2,8 @@
  * `dyad serve [--db FILE] [--port 8787] [--host 127.0.0.1]`: the HTTP API and the workbench page
  * over one store. Writes (POST /api/articles) need DYAD_TOKEN in the environment.
  */
+import { requireStoreFile } from '../require-store.js'
 import type { AddressInfo } from 'node:net'
-import { existsSync } from 'node:fs'
 import { serve } from '@hono/node-server'
 import { createApp } from '../../api/app.js'
 import { findWebAssets, packageRoot } from '../../api/build-web.js'
@@ -37,12 +37,7 @@ export async function serveCommand(opts: ServeOptions): Promise<RunningServer> {
       `--port "${opts.port}" is not a port number (0-65535; 0 picks a free one)`,
     )
   }
-  if (!existsSync(opts.db)) {
-    throw new DyadError(
-      'E_STORE',
-      `no database at ${opts.db}; run \`dyad ingest PATH --db ${opts.db}\` first`,
-    )
-  }
+  requireStoreFile(opts.db)
   const store = openStore(opts.db)
   await migrateStore(store)
   const token = process.env['DYAD_TOKEN']
