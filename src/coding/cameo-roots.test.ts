@@ -64,6 +64,7 @@ describe('04 consult (core)', () => {
     ['The Argentine president spoke by phone with the Chilean president.', 'meet 041 ARG>CHL core'],
     ['The Mexican president was welcomed by the Cuban president in Havana.', 'host_visit 043 CUB>MEX core'],
     ['The Iranian president’s arrival in Caracas was delayed by fog.', 'visit 042 IRN>VEN core'],
+    ['The Japanese foreign minister will make a stop in Madrid on Saturday.', 'visit 042 JPN>ESP core'],
   ])
   it('codes a mediator against each of the two parties (045, `other`)', () => {
     const events = code('Qatar mediated between Egypt and Ethiopia on Tuesday.').map(summary)
@@ -86,6 +87,8 @@ describe('06 material cooperation (core)', () => {
   expectRoot([
     ['Russia and China held joint naval drills in the Sea of Japan.', 'cooperate_military 062 RUS>CHN core'],
     ['Jordan shared intelligence with Iraq about the smuggling network.', 'cooperate_military 064 JOR>IRQ core'],
+    ['Chile and Peru formed two joint commissions on mining and fisheries.', 'cooperate_economic 061 CHL>PER core'],
+    ['India and Nepal launched six projects, including a petroleum pipeline.', 'cooperate_economic 061 IND>NPL core'],
   ])
 })
 

@@ -175,6 +175,8 @@ export function codeSentence(
     modality === 'planned'
       ? (futureDates ??= findDates(sentenceText, sentence.span[0], published, { future: true }))
       : pastDates
+  const onlyOldDates =
+    pastDates.some((d) => isBackground(d.date, published)) && !pastDates.some((d) => d.date && !isBackground(d.date, published))
   const out: EventMention[] = []
   const seen = new Set<string>()
   const hits = coder.triggers.scan(words)
@@ -185,12 +187,15 @@ export function codeSentence(
     for (const pattern of hit.values) {
       const before = words[hit.from - 1]?.key
       if (before && pattern.before.includes(before)) continue
+      if (pattern.only_after.length > 0 && !pattern.only_after.includes(before ?? '')) continue
       // "plans to end the arms embargo on China" cancels the sanction.
       if (words.slice(Math.max(0, hit.from - UNLESS_REACH), hit.from).some((w) => pattern.unless.includes(w.key))) continue
       // A speaker's verb anywhere in the sentence: '"We must work together," the minister said'.
       if (pattern.said_by.length > 0 && !words.some((w, i) => (i < hit.from || i >= hit.to) && pattern.said_by.includes(w.key))) continue
       // "the ambassador was summoned": the grammatical subject is the target.
-      const isPassive = hit.to - hit.from === 1 && coder.passive.has(before ?? '') && /ed$/.test(words[hit.from]?.key ?? '')
+      const isPassive =
+        pattern.voice === 'passive' ||
+        (hit.to - hit.from === 1 && coder.passive.has(before ?? '') && /ed$/.test(words[hit.from]?.key ?? ''))
       // In the passive the needed word is the subject: "the defence pact was signed by ..."; in a
       // relative clause, the antecedent: "the agreement, which Iran signed with Belarus".
       if (!hasNeeded(words, hit.from, hit.to, pattern) && !hasNeededBefore(words, hit.from, pattern, isPassive, coder.sideWords.relatives)) continue
@@ -206,6 +211,9 @@ export function codeSentence(
       const triggerText = text.slice(triggerStart, words[hit.to - 1]?.end ?? triggerStart)
       const own = pickDate(datesFor(modality), triggerStart, words, coder.cues.breaks, coder.sideWords.relatives)
       if (isBackground(own?.date ?? null, published)) continue
+      // "Nine years ago, in 2014, after taking office, I travelled to Nepal": a sentence that
+      // names only old dates tells history, even where a clause break parts date and trigger.
+      if (!own && onlyOldDates) continue
       // News narrates one day at a time: an asserted event with no date of its own happened on
       // the last day the article named ("Earlier on Friday ... He also held talks with ...").
       const date: DateMention | null =

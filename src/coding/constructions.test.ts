@@ -201,3 +201,41 @@ describe('symmetric events', () => {
     expect(events).toEqual(expect.arrayContaining(['criticize IRN>ISR asserted', 'criticize ISR>IRN asserted']))
   })
 })
+
+describe('who acts when the subject does not', () => {
+  it('takes "the visiting X" as the visitor and the other side as the host', () => {
+    expect(code('The Egyptian president held talks with the visiting Sudanese leader.')).toContain('visit SDN>EGY asserted')
+  })
+  it('keeps "while visiting" a verb of the subject', () => {
+    const events = code('The Australian foreign minister, while visiting the Fijian defence ministry, spoke to reporters.')
+    expect(events.filter((e) => e.startsWith('visit FJI'))).toEqual([])
+  })
+  it('takes the guest of "received a warm welcome from" as the target', () => {
+    expect(code('The Indonesian president received a warm welcome from Malaysian officials at the airport.')).toContain(
+      'host_visit MYS>IDN asserted',
+    )
+  })
+  it('finds the object behind a first list member that names no state', () => {
+    expect(code('Beijing imposed sanctions on several members of parliament and Lithuanian officials.')).toContain(
+      'sanction CHN>LTU asserted',
+    )
+  })
+  it('does not take "by X" inside the list for the agent of another list member', () => {
+    const events = code('Britain welcomed the decision by India and Pakistan to reopen the bus link.')
+    expect(events.filter((e) => e.startsWith('host_visit'))).toEqual([])
+  })
+  it('aims a denunciation of a meeting at the state named in it', () => {
+    expect(code("Spain denounced a meeting between Morocco's foreign minister and separatist leaders.")).toContain(
+      'criticize ESP>MAR asserted',
+    )
+  })
+  it('reads "told X to" as a demand and "told X that" as speech', () => {
+    expect(code('The British minister told Japan to open its telephone market.')).toContain('demand GBR>JPN asserted')
+    const speech = code('The Japanese minister told the British envoy that the plan to lift the embargo was worrying.')
+    expect(speech.filter((e) => e.startsWith('demand'))).toEqual([])
+  })
+  it('leaves history out when the sentence names only old dates', () => {
+    const events = code('Nine years ago, in 2015, after taking office, the Indian prime minister travelled to Nepal.')
+    expect(events.filter((e) => e.startsWith('visit'))).toEqual([])
+  })
+})

@@ -53,6 +53,17 @@ function gapPrep(words: readonly Word[], end: number, m: PlacedMention, sw: Side
   return m.mention.prep
 }
 
+/**
+ * Is the mention the second member of a list that starts right after the trigger (or its
+ * preposition) and whose first member names no state? Then it stands where the first member
+ * does: in "imposed sanctions on some members of Congress and U.S. officials" the officials are
+ * the object.
+ */
+function secondOfList(words: readonly Word[], end: number, m: PlacedMention, after: readonly PlacedMention[]): boolean {
+  if (words[m.from - 1]?.key !== 'and' || after.some((x) => x.from < m.from && isActor(x))) return false
+  return words.slice(end, m.from - 1).every((w) => !/[,;:.]/.test(w.after))
+}
+
 /** Mentions coordinated after `first`: "Berlusconi and German Chancellor Schroeder". */
 function coordinatedAfter(
   mentions: readonly PlacedMention[],
@@ -190,6 +201,7 @@ export function findSides(
 ): Sides | null {
   if (isPassive) return findPassiveSides(words, mentions, start, end, sw)
   const after = mentions.filter((m) => m.from >= end)
+  if (pattern.voice === 'guest') return findGuestSides(words, after, end, mentions, pattern, host)
   const window = pattern.window > 0 ? Math.max(pattern.window, 12) : 12
   let source: PlacedMention | null = null
   let sourceHow = ''
@@ -270,6 +282,7 @@ export function findSides(
       const obj = after.find((m) => {
         if (!isActor(m) || m === source || !differs(m.mention.actor)) return false
         const prep = gapPrep(words, end, m, sw, window)
+        if (prep === 'and' && secondOfList(words, end, m, after)) return pattern.preps.includes(words[end]?.key ?? '') || pattern.preps.includes('')
         return prep !== null && pattern.preps.includes(prep) && (prep !== '' || m.from - end <= 4)
       })
       if (obj?.mention.actor) {
@@ -381,6 +394,36 @@ export function findSides(
     }
   }
   return { sources, targets, place, how: `source: ${sourceHow} (${describe(source)}); target: ${targetHow}` }
+}
+
+// Only people and bodies are guests: "Straw, visiting Beijing," visits a place.
+const GUEST_KINDS: ReadonlySet<string> = new Set(['person', 'role', 'organisation'])
+
+/**
+ * "held talks with the visiting Nepalese PM Dahal": the guest named right after the trigger is
+ * the visitor; the host is the other country the sentence names, else the one the article is set in.
+ */
+function findGuestSides(
+  words: readonly Word[],
+  after: readonly PlacedMention[],
+  end: number,
+  mentions: readonly PlacedMention[],
+  pattern: EventPattern,
+  host: Actor | null,
+): Sides | null {
+  const guest = after.find((m) => m.from - end <= 3)
+  const visitor = guest?.mention.actor
+  if (!guest || !visitor || !GUEST_KINDS.has(guest.mention.kind)) return null
+  if (words.slice(end, guest.from).some((w) => /[,;:.]/.test(w.after))) return null
+  const others = mentions
+    .filter((m) => m !== guest && isActor(m))
+    .flatMap((m) => [m.mention.actor, m.mention.partner])
+    .filter((a): a is Actor => a != null && a.country !== visitor.country)
+  const [hostSide, how] = pattern.target.includes('other') && others[0]
+    ? [others[0], 'the other country the sentence names']
+    : [host !== null && host.country !== visitor.country && pattern.target.includes('host') ? host : null, 'the country the article is set in']
+  if (!hostSide) return null
+  return { sources: [visitor], targets: [hostSide], place: null, how: `source: the visiting guest (${guest.mention.why}); target: ${how}` }
 }
 
 /** "between X and Y": the subject keeps its side when it is one of the two, else X acts on Y. */

@@ -17,9 +17,11 @@ export const eventPatternSchema = z.object({
   needs: words.default([]),
   window: z.number().int().min(0).max(30).default(0),
   before: words.default([]),
+  only_after: words.default([]),
   unless: words.default([]),
   said_by: words.default([]),
   modality: z.enum(['event', 'statement']).default('event'),
+  voice: z.enum(['active', 'passive', 'guest']).default('active'),
 })
 
 const sectorCodes = z.enum(['GOV', 'MIL', 'DIP', 'LEG', 'JUD', 'BUS', 'MED', 'COP', 'SPY', 'ELI', 'IGO'])

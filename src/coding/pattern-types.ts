@@ -18,9 +18,16 @@ export interface EventPattern {
   readonly needs: readonly string[]
   readonly window: number
   readonly before: readonly string[]
+  /** When not empty, the trigger counts only right after one of these words. */
+  readonly only_after: readonly string[]
   readonly unless: readonly string[]
   readonly said_by: readonly string[]
   readonly modality: 'event' | 'statement'
+  /**
+   * 'passive': the subject undergoes the event ("received a warm welcome from Sri Lanka");
+   * 'guest': the person right after the trigger acts ("talks with the visiting Nepalese PM").
+   */
+  readonly voice: 'active' | 'passive' | 'guest'
 }
 
 /** Word lists from dictionaries/patterns/grammar.yaml. */

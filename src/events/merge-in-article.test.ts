@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeMeeting } from '../../test/helpers/event-fixtures.js'
+import { makeMention, makeMeeting } from '../../test/helpers/event-fixtures.js'
 import { isSameEvent, mergeInArticle } from './merge-in-article.js'
 
 const unnamed = { person: null, role: null }
@@ -26,5 +26,20 @@ describe('meetings within one article', () => {
     expect(isSameEvent(named, otherCounterpart)).toBe(false)
     expect(isSameEvent(named, minister)).toBe(false)
     expect(mergeInArticle([named, otherCounterpart, minister])).toHaveLength(3)
+  })
+})
+
+describe('visits within one article', () => {
+  const visit = (sentence: number, date: string, precision: 'day' | 'month' | 'year') =>
+    makeMention('A', { sentence, type: 'visit', cameo: '042', date, date_precision: precision })
+
+  it('takes the days of one trip as one visit (arrived Monday, met Wednesday)', () => {
+    expect(mergeInArticle([visit(0, '2019-06-03', 'day'), visit(3, '2019-06-05', 'day')])).toHaveLength(1)
+  })
+  it('keeps a visit in another month apart ("visited Fiji in January")', () => {
+    expect(mergeInArticle([visit(0, '2019-06-03', 'day'), visit(6, '2019-01-01', 'month')])).toHaveLength(2)
+  })
+  it('lets a visit dated only by its year join either', () => {
+    expect(isSameEvent(visit(0, '2019-06-03', 'day'), visit(1, '2019-01-01', 'year'))).toBe(true)
   })
 })

@@ -13,6 +13,21 @@ const STATEMENT_TYPES: ReadonlySet<string> = new Set(['intent_cooperate', 'criti
 
 const compatible = (a: string | null | undefined, b: string | null | undefined) => !a || !b || a === b
 
+// A trip lasts days, not weeks: two dates further apart than this are two trips.
+const TRIP_DAYS = 14
+
+/**
+ * Are two visits of one article dated to different trips? "Morrison visited Fiji in January" is
+ * not the visit of June the article is about. Dates compare at the coarser of the two precisions.
+ */
+function tripsApart(a: EventMention, b: EventMention): boolean {
+  if (!a.date || !b.date) return false
+  const coarse = [a.date_precision, b.date_precision]
+  if (coarse.includes('year')) return a.date.slice(0, 4) !== b.date.slice(0, 4)
+  if (coarse.includes('month')) return a.date.slice(0, 7) !== b.date.slice(0, 7)
+  return Math.abs(Date.parse(a.date) - Date.parse(b.date)) > TRIP_DAYS * 86_400_000
+}
+
 /** Same event? The pair, type and modality class must agree; dates and people must not clash. */
 export function isSameEvent(a: EventMention, b: EventMention): boolean {
   if (a.type !== b.type || !a.target || !b.target) return false
@@ -25,7 +40,7 @@ export function isSameEvent(a: EventMention, b: EventMention): boolean {
   // One article tells one trip over several days (arrived Thursday, met Friday): its visits
   // are one visit whatever day each sentence names.
   const isTrip = (a.type === 'visit' || a.type === 'host_visit') && a.article === b.article
-  if (!isTrip && !compatible(a.date, b.date)) return false
+  if (isTrip ? tripsApart(a, b) : !compatible(a.date, b.date)) return false
   const [bSource, bTarget] = straight ? [b.source, b.target] : [b.target, b.source]
   // Meetings repeat with different counterparts of one country ("met the foreign minister",
   // "held talks with the oil minister"): only the same counterpart, or none named, is one meeting.
