@@ -48,6 +48,7 @@ export function buildCoder(
       determiners: new Set(grammar.determiners),
       breaks: cues.breaks,
       relatives: new Set(grammar.relative_pronouns),
+      speech: new Set([...grammar.modality.reporting, ...grammar.judging_verbs]),
     },
     sectors,
   }
@@ -162,6 +163,7 @@ export function codeSentence(
   running: RunningDate,
   places?: () => Gazetteer,
   host: Actor | null = null,
+  recent: RecentTargets = new Map(),
 ): EventMention[] {
   const text = doc.article.text
   const published = doc.article.publishedOn
@@ -201,7 +203,9 @@ export function codeSentence(
       if (!hasNeeded(words, hit.from, hit.to, pattern) && !hasNeededBefore(words, hit.from, pattern, isPassive, coder.sideWords.relatives)) continue
       const cameo = coder.cameo.get(pattern.cameo)
       if (!cameo) continue
-      const sides = findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords, isPassive, triggerEnds, host)
+      const last = recent.get(cameo.type)
+      const context = { host, recent: last && sentence.index - last.sentence <= RECENT_REACH ? last.actor : null }
+      const sides = findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords, isPassive, triggerEnds, context)
       if (!sides) continue
       // "as a result of Carlsson's visit to China" is expected: the possessive noun names a visit
       // that happened, whatever the main verb says about its results.
@@ -233,6 +237,7 @@ export function codeSentence(
         const key = `${cameo.type}|${pairKey}`
         if (seen.has(key)) continue
         seen.add(key)
+        if (!sides.how.includes('the target of the event before')) recent.set(cameo.type, { actor: target, sentence: sentence.index })
         out.push({
           article: doc.article.id,
           sentence: sentence.index,
@@ -273,6 +278,12 @@ export function codeSentence(
   else running.age++
   return out
 }
+
+/** The target of the article's last event of each type, and the sentence it was in. */
+export type RecentTargets = Map<string, { actor: Actor; sentence: number }>
+
+/** How many sentences back the target of an event of the same type reaches (slot `recent`). */
+const RECENT_REACH = 3
 
 /** The last day an article named, carried from sentence to sentence. */
 export interface RunningDate {
@@ -360,6 +371,7 @@ export const codeEvents = defineStage<'eventMentions', CodeContext>({
     }
     // The headline restates the lead; its events are coded from the body, where dates and
     // actors are spelled out.
+    const recent: RecentTargets = new Map()
     const title = doc.article.title
     const titleEnd = title && doc.article.text.startsWith(title) ? title.length : 0
     return sentences
@@ -367,7 +379,7 @@ export const codeEvents = defineStage<'eventMentions', CodeContext>({
       // English patterns.
       .filter((s) => s.language === null || s.language === 'en')
       .filter((s) => s.span[1] > titleEnd)
-      .flatMap((s) => codeSentence(doc, s, bySentence.get(s.index) ?? [], ctx.coder, running, ctx.places, host))
+      .flatMap((s) => codeSentence(doc, s, bySentence.get(s.index) ?? [], ctx.coder, running, ctx.places, host, recent))
   },
 })
 

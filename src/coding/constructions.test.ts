@@ -239,3 +239,26 @@ describe('who acts when the subject does not', () => {
     expect(events.filter((e) => e.startsWith('visit'))).toEqual([])
   })
 })
+
+describe('judgements and their speakers', () => {
+  it.each([
+    // the speaker after a quote judges the actor before the adjective
+    ['"We cannot accept that Serbia keeps repeating these acts, which are clearly illegal," the Croatian minister added.', 'criticize HRV>SRB asserted'],
+    // the speaker before a verb of judging
+    ["Iran's foreign ministry called the US sanctions illegal.", 'criticize IRN>USA asserted'],
+    ["The Philippines said China's blockade of the shoal was unlawful.", 'criticize PHL>CHN asserted'],
+    // an adjective before the actor judges it
+    ['The Belarusian minister said both countries suffer from unjust US sanctions.', 'criticize BLR>USA asserted'],
+    // breaking a rule, as the speaker says
+    ["Russia said on Friday that North Korea's latest missile test violated UN Security Council resolutions.", 'criticize RUS>PRK asserted'],
+  ])('%s', (sentence, expected) => {
+    expect(code(sentence)).toContain(expected)
+  })
+  it('codes no judgement without a speaker (the outlet’s own words)', () => {
+    expect(code("China's blockade of the Philippine shoal was illegal.").filter((e) => e.startsWith('criticize'))).toEqual([])
+  })
+  it('takes the target of the condemnation before for "condemned the launch"', () => {
+    const events = code("The UN chief condemned North Korea's missile launch on Friday. Japan also condemned the launch.")
+    expect(events).toContain('criticize JPN>PRK asserted')
+  })
+})

@@ -31,7 +31,19 @@ export interface SideWords {
   readonly breaks: ReadonlySet<string>
   /** Pronouns that open a relative clause: "Japan, which hosted ..., criticized China". */
   readonly relatives: ReadonlySet<string>
+  /** Verbs of saying and judging: the actor before one speaks ("Manalo added", "Iran called"). */
+  readonly speech: ReadonlySet<string>
 }
+
+/** What the article around the sentence offers as a side when the sentence names none. */
+export interface ArticleSides {
+  /** The country the article is set in (slot `host`). */
+  readonly host: Actor | null
+  /** The target of the article's last event of the same type, a few sentences back (slot `recent`). */
+  readonly recent: Actor | null
+}
+
+const NO_CONTEXT: ArticleSides = { host: null, recent: null }
 
 /** Where the other triggers of the sentence end: a mention right after one is its object. */
 export type TriggerEnds = ReadonlySet<number>
@@ -197,11 +209,15 @@ export function findSides(
   sw: SideWords,
   isPassive = false,
   triggerEnds: TriggerEnds = new Set(),
-  host: Actor | null = null,
+  context: ArticleSides = NO_CONTEXT,
 ): Sides | null {
+  const { host, recent } = context
   if (isPassive) return findPassiveSides(words, mentions, start, end, sw)
   const after = mentions.filter((m) => m.from >= end)
   if (pattern.voice === 'guest') return findGuestSides(words, after, end, mentions, pattern, host)
+  if (pattern.voice === 'breach' || (pattern.voice === 'judged' && !modifiesNext(words, after, end))) {
+    return findJudgedSides(words, mentions, start, end, sw)
+  }
   const window = pattern.window > 0 ? Math.max(pattern.window, 12) : 12
   let source: PlacedMention | null = null
   let sourceHow = ''
@@ -342,6 +358,12 @@ export function findSides(
         if (here.mention.kind !== 'country') place = here.mention.place
         targetHow = `host country of “${here.mention.place.name}”`
       }
+    } else if (slot === 'recent') {
+      // "Turkey condemned the latest launch" after "Guterres condemned North Korea's launch".
+      if (recent && differs(recent)) {
+        targets.push(recent)
+        targetHow = `the target of the event before (${recent.country})`
+      }
     } else if (slot === 'host') {
       // "Guelleh is scheduled to arrive on Wednesday" in a story about visits to Kenya.
       if (host && differs(host)) {
@@ -424,6 +446,46 @@ function findGuestSides(
     : [host !== null && host.country !== visitor.country && pattern.target.includes('host') ? host : null, 'the country the article is set in']
   if (!hostSide) return null
   return { sources: [visitor], targets: [hostSide], place: null, how: `source: the visiting guest (${guest.mention.why}); target: ${how}` }
+}
+
+/** Does the adjective stand before an actor it qualifies: "unjust US sanctions"? */
+function modifiesNext(words: readonly Word[], after: readonly PlacedMention[], end: number): boolean {
+  const next = after[0]
+  return next !== undefined && next.from - end <= 1 && !words.slice(end - 1, next.from).some((w) => /[,;:.”"]/.test(w.after))
+}
+
+/**
+ * A judging word said of what an actor did. The speaker is the actor right before a verb of saying
+ * or judging; the judged is the nearest actor between the speaker and the trigger, or before the
+ * trigger when the speaker comes after it (the attribution after a quote):
+ * "we don't understand why China is repeating these actions which are clearly illegal," Manalo
+ * added -> PHL criticizes CHN; "Iran called the US sanctions illegal" -> IRN criticizes USA.
+ * Without a speaker the judgement is the outlet's, and no event.
+ */
+function findJudgedSides(
+  words: readonly Word[],
+  mentions: readonly PlacedMention[],
+  start: number,
+  end: number,
+  sw: SideWords,
+): Sides | null {
+  const speaks = (m: PlacedMention) =>
+    isActor(m) && m.mention.prep === '' && sw.speech.has(words[m.to]?.key ?? '')
+  const speaker = mentions.find((m) => m.to <= start && speaks(m)) ?? mentions.find((m) => m.from >= end && speaks(m))
+  const source = speaker?.mention.actor
+  if (!speaker || !source) return null
+  const judged = mentions
+    .filter((m) => m.to <= start && m.from >= (speaker.to <= start ? speaker.to : 0) && isActor(m))
+    .filter((m) => m.mention.actor?.country !== source.country)
+    .pop()
+  const target = judged?.mention.actor
+  if (!judged || !target) return null
+  return {
+    sources: [source],
+    targets: [target],
+    place: null,
+    how: `source: the speaker (${speaker.mention.why}); target: judged (${judged.mention.why})`,
+  }
 }
 
 /** "between X and Y": the subject keeps its side when it is one of the two, else X acts on Y. */

@@ -11,7 +11,7 @@ export const eventPatternSchema = z.object({
   id: z.string().regex(/^[a-z-]+(\/[a-z-]+)?$/, 'expected kind/name in lower case, e.g. visit/arrive'),
   cameo: z.string().regex(/^\d{2,4}$/, 'expected a CAMEO code such as "042"'),
   triggers: words.min(1),
-  target: z.array(z.enum(['object', 'place', 'pair', 'between', 'parties', 'location', 'other', 'host'])).min(1),
+  target: z.array(z.enum(['object', 'place', 'pair', 'between', 'parties', 'location', 'other', 'host', 'recent'])).min(1),
   preps: z.array(z.string()).default(['']),
   place_preps: z.array(z.string()).default(['to', 'in']),
   needs: words.default([]),
@@ -21,7 +21,7 @@ export const eventPatternSchema = z.object({
   unless: words.default([]),
   said_by: words.default([]),
   modality: z.enum(['event', 'statement']).default('event'),
-  voice: z.enum(['active', 'passive', 'guest']).default('active'),
+  voice: z.enum(['active', 'passive', 'guest', 'judged', 'breach']).default('active'),
 })
 
 const sectorCodes = z.enum(['GOV', 'MIL', 'DIP', 'LEG', 'JUD', 'BUS', 'MED', 'COP', 'SPY', 'ELI', 'IGO'])
@@ -50,6 +50,7 @@ export const grammarSchema = z.object({
   passive_auxiliaries: words,
   demonym_followers: words,
   non_state_words: words,
+  judging_verbs: words,
 })
 
 export const cameoSchema = z

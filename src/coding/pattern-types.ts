@@ -5,7 +5,7 @@
 import type { Sector } from '../doc.js'
 
 /** Where a pattern finds the other side of the event. */
-export type TargetSlot = 'object' | 'place' | 'pair' | 'between' | 'parties' | 'location' | 'other' | 'host'
+export type TargetSlot = 'object' | 'place' | 'pair' | 'between' | 'parties' | 'location' | 'other' | 'host' | 'recent'
 
 /** One event pattern. @example { id: 'visit/arrive', cameo: '042', triggers: ['arrived in'] } */
 export interface EventPattern {
@@ -25,9 +25,12 @@ export interface EventPattern {
   readonly modality: 'event' | 'statement'
   /**
    * 'passive': the subject undergoes the event ("received a warm welcome from Sri Lanka");
-   * 'guest': the person right after the trigger acts ("talks with the visiting Nepalese PM").
+   * 'guest': the person right after the trigger acts ("talks with the visiting Nepalese PM");
+   * 'judged': an adjective judging what the actor before it did ("China's actions are illegal,"
+   * the minister said): that actor is the target, the speaker the source; 'breach': the same for a
+   * verb or noun of breaking a rule ("North Korea's test violated UN resolutions, Russia said").
    */
-  readonly voice: 'active' | 'passive' | 'guest'
+  readonly voice: 'active' | 'passive' | 'guest' | 'judged' | 'breach'
 }
 
 /** Word lists from dictionaries/patterns/grammar.yaml. */
@@ -57,4 +60,6 @@ export interface Grammar {
   readonly demonym_followers: readonly string[]
   /** Words that make "Kenyan <word> delegation" a non-state group: "business", "opposition". */
   readonly non_state_words: readonly string[]
+  /** Verbs that pass a judgement on something: "described the decision as unjustified". */
+  readonly judging_verbs: readonly string[]
 }
