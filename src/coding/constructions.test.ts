@@ -262,3 +262,13 @@ describe('judgements and their speakers', () => {
     expect(events).toContain('criticize JPN>PRK asserted')
   })
 })
+
+describe('infinitives of purpose', () => {
+  it('gives "to meet" the subject of the sentence, not the place visited before it', () => {
+    const events = code('The Turkish foreign minister was visiting the U.S. capital during his tour to meet the American president.')
+    expect(events).toEqual(expect.arrayContaining(['visit TUR>USA asserted', 'meet TUR>USA asserted']))
+  })
+  it('keeps the object right before "to" as the one who acts ("invited X to visit")', () => {
+    expect(code('The Chinese president invited the Brazilian president to visit Beijing.')).toContain('visit BRA>CHN planned')
+  })
+})

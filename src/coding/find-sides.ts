@@ -114,8 +114,14 @@ function headStart(m: PlacedMention, words: readonly Word[], sw: SideWords): num
  * visiting Nigeria", "vetoed a Security Council resolution to impose sanctions".
  */
 function isObjectOf(m: PlacedMention, words: readonly Word[], sw: SideWords, triggerEnds: TriggerEnds, trigger: number): boolean {
-  const i = headStart(m, words, sw)
+  // The trigger may end inside the words before the head: "visiting" is one of them too.
+  let i = headStart(m, words, sw)
+  while (i < m.from && !triggerEnds.has(i)) i++
   if (!triggerEnds.has(i) || /[,;:]/.test(words[i - 1]?.after ?? '')) return false
+  // "was visiting the U.S. capital along with Erdogan during his tour to meet Trump": an
+  // infinitive of purpose away from the object has the subject of the sentence ("invited the
+  // Iranian president to visit", with the object right before "to", keeps the object).
+  if (words[trigger - 1]?.key === 'to' && m.to < trigger - 1) return true
   return words.slice(m.to - 1, trigger).some((w, k) => /[,;]/.test(w.after) || (k > 0 && w.key === 'and'))
 }
 
