@@ -10,6 +10,7 @@ import type { Word } from '../nlp/match-words.js'
 import { sentenceWords } from '../nlp/sentence-words.js'
 import { PhraseTrie } from '../nlp/phrase-trie.js'
 import { findDates, type DateMention } from '../nlp/resolve-dates.js'
+import { RecentSides } from './recent-sides.js'
 import type { EventPattern, Grammar } from './pattern-types.js'
 import { compileModalityCues, modalityOf, type ModalityCues } from './modality.js'
 import { findSides, type PlacedMention, type Sides, type SideWords } from './find-sides.js'
@@ -49,6 +50,7 @@ export function buildCoder(
       breaks: cues.breaks,
       relatives: new Set(grammar.relative_pronouns),
       speech: new Set([...grammar.modality.reporting, ...grammar.judging_verbs]),
+      conditionals: new Set(grammar.modality.conditional.filter((c) => !c.includes(' '))),
     },
     sectors,
   }
@@ -163,7 +165,7 @@ export function codeSentence(
   running: RunningDate,
   places?: () => Gazetteer,
   host: Actor | null = null,
-  recent: RecentTargets = new Map(),
+  recent: RecentSides = new RecentSides(),
 ): EventMention[] {
   const text = doc.article.text
   const published = doc.article.publishedOn
@@ -203,8 +205,7 @@ export function codeSentence(
       if (!hasNeeded(words, hit.from, hit.to, pattern) && !hasNeededBefore(words, hit.from, pattern, isPassive, coder.sideWords.relatives)) continue
       const cameo = coder.cameo.get(pattern.cameo)
       if (!cameo) continue
-      const last = recent.get(cameo.type)
-      const context = { host, recent: last && sentence.index - last.sentence <= RECENT_REACH ? last.actor : null }
+      const context = { host, recent: (source: Actor) => recent.lookup(cameo.type, source, sentence.index) }
       const sides = findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords, isPassive, triggerEnds, context)
       if (!sides) continue
       // "as a result of Carlsson's visit to China" is expected: the possessive noun names a visit
@@ -237,7 +238,8 @@ export function codeSentence(
         const key = `${cameo.type}|${pairKey}`
         if (seen.has(key)) continue
         seen.add(key)
-        if (!sides.how.includes('the target of the event before')) recent.set(cameo.type, { actor: target, sentence: sentence.index })
+        // An event whose counterpart came from memory adds nothing new to remember.
+        if (!sides.fromMemory) recent.remember(cameo.type, target, sentence.index)
         out.push({
           article: doc.article.id,
           sentence: sentence.index,
@@ -278,12 +280,6 @@ export function codeSentence(
   else running.age++
   return out
 }
-
-/** The target of the article's last event of each type, and the sentence it was in. */
-export type RecentTargets = Map<string, { actor: Actor; sentence: number }>
-
-/** How many sentences back the target of an event of the same type reaches (slot `recent`). */
-const RECENT_REACH = 3
 
 /** The last day an article named, carried from sentence to sentence. */
 export interface RunningDate {
@@ -371,7 +367,7 @@ export const codeEvents = defineStage<'eventMentions', CodeContext>({
     }
     // The headline restates the lead; its events are coded from the body, where dates and
     // actors are spelled out.
-    const recent: RecentTargets = new Map()
+    const recent = new RecentSides()
     const title = doc.article.title
     const titleEnd = title && doc.article.text.startsWith(title) ? title.length : 0
     return sentences

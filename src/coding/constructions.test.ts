@@ -272,3 +272,17 @@ describe('infinitives of purpose', () => {
     expect(code('The Chinese president invited the Brazilian president to visit Beijing.')).toContain('visit BRA>CHN planned')
   })
 })
+
+describe('threats with the counterpart elsewhere in the sentence', () => {
+  it('takes the speaker after the quote, not the subject of an opening condition', () => {
+    const events = code('"If Serbia keeps provoking us, we stand ready to impose further sanctions," the Croatian president said.')
+    expect(events).toContain('threaten HRV>SRB asserted')
+    expect(events.filter((e) => e.startsWith('threaten SRB'))).toEqual([])
+  })
+  it('aims a threat at the other country the sentence names, not at a partner of the subject', () => {
+    const arrests = code('Accusing the French of overfishing, Canada said that any boats caught in its waters would be arrested.')
+    expect(arrests).toContain('threaten CAN>FRA asserted')
+    const partners = code('Asked whether France and the EU would take retaliatory measures, the minister said yes.')
+    expect(partners.filter((e) => e.startsWith('threaten'))).toEqual([])
+  })
+})

@@ -7,6 +7,7 @@ import type { Actor, Mention, Place } from '../doc.js'
 import type { Word } from '../nlp/match-words.js'
 import { makeActor } from '../actors/make-actor.js'
 import type { EventPattern } from './pattern-types.js'
+import type { RecentSide } from './recent-sides.js'
 
 /** A mention placed on the sentence's words: [from, to) word indices. */
 export interface PlacedMention {
@@ -23,6 +24,8 @@ export interface Sides {
   readonly targets: readonly Actor[]
   readonly place: Place | null
   readonly how: string
+  /** True when the target came from an earlier sentence (slot `recent`). */
+  readonly fromMemory?: boolean
 }
 
 /** Word lists the side finder needs (from grammar.yaml). */
@@ -33,17 +36,19 @@ export interface SideWords {
   readonly relatives: ReadonlySet<string>
   /** Verbs of saying and judging: the actor before one speaks ("Manalo added", "Iran called"). */
   readonly speech: ReadonlySet<string>
+  /** Words opening a condition: "If Russia continues, we stand ready ..." */
+  readonly conditionals: ReadonlySet<string>
 }
 
 /** What the article around the sentence offers as a side when the sentence names none. */
 export interface ArticleSides {
   /** The country the article is set in (slot `host`). */
   readonly host: Actor | null
-  /** The target of the article's last event of the same type, a few sentences back (slot `recent`). */
-  readonly recent: Actor | null
+  /** The counterpart an earlier event of the article gives the source (slot `recent`). */
+  readonly recent: (source: Actor) => RecentSide | null
 }
 
-const NO_CONTEXT: ArticleSides = { host: null, recent: null }
+const NO_CONTEXT: ArticleSides = { host: null, recent: () => null }
 
 /** Where the other triggers of the sentence end: a mention right after one is its object. */
 export type TriggerEnds = ReadonlySet<number>
@@ -155,6 +160,17 @@ function opensClause(m: PlacedMention, words: readonly Word[], sw: SideWords, le
   return !left.some((x) => x.to === and)
 }
 
+/**
+ * Where an opening condition before the trigger ends: in "If Russia continues to interfere, we
+ * stand ready to impose sanctions," Russia is no subject of "stand ready". 0 when there is none.
+ */
+function openingConditionEnd(words: readonly Word[], trigger: number, sw: SideWords): number {
+  const first = words.findIndex((w) => /\p{L}/u.test(w.key))
+  if (first < 0 || !sw.conditionals.has(words[first]?.key ?? '')) return 0
+  const comma = words.findIndex((w, i) => i > first && i < trigger && /,/.test(w.after))
+  return comma < 0 ? 0 : comma + 1
+}
+
 /** The subject group left of the trigger: the nearest unprepositioned mention and its coordinates. */
 function subjectGroup(
   mentions: readonly PlacedMention[],
@@ -163,7 +179,8 @@ function subjectGroup(
   sw: SideWords,
   triggerEnds: TriggerEnds = new Set(),
 ): PlacedMention[] {
-  const left = mentions.filter((m) => m.to <= trigger && isActor(m))
+  const opening = openingConditionEnd(words, trigger, sw)
+  const left = mentions.filter((m) => m.to <= trigger && m.from >= opening && isActor(m))
   for (let i = left.length - 1; i >= 0; i--) {
     const m = left[i]
     if (!m) continue
@@ -295,6 +312,7 @@ export function findSides(
   }
 
   let place: Place | null = null
+  let fromMemory = false
   const targets: Actor[] = []
   let targetHow = ''
   const differs = (a: Actor | null) => a !== null && (!source?.mention.actor || a.country !== source.mention.actor.country)
@@ -344,7 +362,8 @@ export function findSides(
       const pair = mentions.find((m) => m.mention.kind === 'pair')
       const candidates = [
         ...(pair ? [pair.mention.actor, pair.mention.partner] : []),
-        ...mentions.filter((m) => isActor(m) && m !== source).map((m) => m.mention.actor),
+        // Not a partner of the subject: "France and the EU would retaliate" aims at neither.
+        ...mentions.filter((m) => isActor(m) && m !== source && !group.includes(m)).map((m) => m.mention.actor),
       ]
       const other = candidates.find((a): a is Actor => a != null && differs(a))
       if (other) {
@@ -366,9 +385,11 @@ export function findSides(
       }
     } else if (slot === 'recent') {
       // "Turkey condemned the latest launch" after "Guterres condemned North Korea's launch".
-      if (recent && differs(recent)) {
-        targets.push(recent)
-        targetHow = `the target of the event before (${recent.country})`
+      const remembered = source?.mention.actor ? recent(source.mention.actor) : null
+      if (remembered && differs(remembered.actor)) {
+        targets.push(remembered.actor)
+        targetHow = remembered.how
+        fromMemory = true
       }
     } else if (slot === 'host') {
       // "Guelleh is scheduled to arrive on Wednesday" in a story about visits to Kenya.
@@ -421,7 +442,7 @@ export function findSides(
       if (a && g.mention.kind !== 'pair' && !sources.some((s) => s.country === a.country) && !targets.some((t) => t.country === a.country)) sources.push(a)
     }
   }
-  return { sources, targets, place, how: `source: ${sourceHow} (${describe(source)}); target: ${targetHow}` }
+  return { sources, targets, place, how: `source: ${sourceHow} (${describe(source)}); target: ${targetHow}`, fromMemory }
 }
 
 // Only people and bodies are guests: "Straw, visiting Beijing," visits a place.
