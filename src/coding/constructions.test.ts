@@ -268,6 +268,13 @@ describe('infinitives of purpose', () => {
     const events = code('The Turkish foreign minister was visiting the U.S. capital during his tour to meet the American president.')
     expect(events).toEqual(expect.arrayContaining(['visit TUR>USA asserted', 'meet TUR>USA asserted']))
   })
+  it('aims "to meet" after a joint trip at the place travelled to, not at the fellow traveller', () => {
+    const events = code('The Dutch and Belgian prime ministers will travel to Ghana to meet its new government.')
+    expect(events).toEqual(expect.arrayContaining(['meet NLD>GHA planned', 'meet BEL>GHA planned']))
+    expect(events.filter((e) => e.startsWith('meet NLD>BEL') || e.startsWith('meet BEL>NLD'))).toEqual([])
+    // Without a trip the two meet each other.
+    expect(code('Iran and Belarus plan to meet in Moscow next month.')).toContain('meet IRN>BLR planned')
+  })
   it('keeps the object right before "to" as the one who acts ("invited X to visit")', () => {
     expect(code('The Chinese president invited the Brazilian president to visit Beijing.')).toContain('visit BRA>CHN planned')
   })

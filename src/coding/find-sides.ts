@@ -6,7 +6,7 @@
 import type { Actor, Mention, Place } from '../doc.js'
 import type { Word } from '../nlp/match-words.js'
 import { makeActor } from '../actors/make-actor.js'
-import type { EventPattern } from './pattern-types.js'
+import type { EventPattern, TargetSlot } from './pattern-types.js'
 import type { RecentSide } from './recent-sides.js'
 
 /** A mention placed on the sentence's words: [from, to) word indices. */
@@ -316,7 +316,7 @@ export function findSides(
   const targets: Actor[] = []
   let targetHow = ''
   const differs = (a: Actor | null) => a !== null && (!source?.mention.actor || a.country !== source.mention.actor.country)
-  for (const slot of pattern.target) {
+  for (const slot of slotOrder(pattern, words, start, mentions)) {
     if (targets.length > 0) break
     if (slot === 'object') {
       const obj = after.find((m) => {
@@ -513,6 +513,21 @@ function findJudgedSides(
     place: null,
     how: `source: the speaker (${speaker.mention.why}); target: judged (${judged.mention.why})`,
   }
+}
+
+/**
+ * The pattern's target slots in the order to try them. "X and Y are to make a joint visit to the
+ * Solomon Islands to meet its new government": after a trip, "to meet" aims at the place travelled
+ * to, not at the travelling partner, so `location` goes before `pair`.
+ */
+function slotOrder(pattern: EventPattern, words: readonly Word[], start: number, mentions: readonly PlacedMention[]): readonly TargetSlot[] {
+  const slots = pattern.target
+  const pair = slots.indexOf('pair')
+  const location = slots.indexOf('location')
+  if (words[start - 1]?.key !== 'to' || pair < 0 || location < pair) return slots
+  // Only after a trip to somewhere: "Iran and Belarus plan to meet in Moscow" meet each other.
+  if (!mentions.some((m) => m.to < start && m.mention.place && m.mention.prep === 'to')) return slots
+  return [...slots.slice(0, pair), 'location', ...slots.slice(pair).filter((s) => s !== 'location')]
 }
 
 /** "between X and Y": the subject keeps its side when it is one of the two, else X acts on Y. */
