@@ -16,6 +16,7 @@ export class DocMemory {
   private readonly countries: Actor[] = []
   private readonly counts = new Map<string, number>()
   private coordinated: [Actor, Actor] | null = null
+  private filedIn: string | null = null
 
   constructor(
     learned?: ReadonlyMap<string, Actor>,
@@ -67,6 +68,16 @@ export class DocMemory {
   /** The last actor seen in a role, by the role's label. @example byRole('Minister of Defence') */
   byRole(label: string): Actor | null {
     return this.roles.get(label) ?? null
+  }
+
+  /** Note the country of the article's dateline ("PARIS, March 18 -"). */
+  noteDateline(country: string): void {
+    this.filedIn ??= country
+  }
+
+  /** The country the article was filed from, for a bare "the foreign ministry" nobody named before. */
+  datelineCountry(): string | null {
+    return this.filedIn
   }
 
   /** The last person or official, for "he"/"his". */

@@ -47,6 +47,14 @@ describe('recognize-mentions: roles, names and places', () => {
   it('treats a dateline as a place, not an actor', () => {
     expect(mentionsOf('LONDON, March 24 - Iran warned the U.S.', '1987-03-24')[0]).toBe('LONDON → London')
   })
+
+  it('gives a bare "foreign ministry" the dateline’s country, and nothing without a dateline', () => {
+    const filed = mentionsOf('PARIS, March 18 - A foreign ministry statement called on Canada to act.', '1987-03-18')
+    expect(filed).toContain('foreign ministry statement → FRAGOVDIP')
+    expect(mentionsOf('A foreign ministry statement called on Canada to act.', '1987-03-18').join()).not.toContain('foreign ministry')
+    // A person is never guessed from the dateline: "the foreign minister" stays unresolved.
+    expect(mentionsOf('PARIS, March 18 - The foreign minister called on Canada to act.', '1987-03-18').join()).not.toContain('minister')
+  })
 })
 
 describe('recognize-mentions: coreference within one article', () => {

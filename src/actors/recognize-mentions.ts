@@ -190,6 +190,7 @@ function assembleFrom(
   }
 
   if (capital && isDateline(scan, hit)) {
+    memory.noteDateline(capital.place.country)
     return { from: hit.from, to: hit.to, mention: { kind: 'place', actor: null, place: capital.place, why: `dateline “${capital.place.name}”` } }
   }
   if (capital) {
@@ -351,12 +352,15 @@ function finishRole(
     if (name || !tail.role) return null
     // Only a definite singular role points back: "the defence minister", "the general"; a bare
     // plural ("ministers agreed sanctions") names a group, not the last official.
-    const determiner = scan.words[from - 1]?.key
+    const determiner = scan.words[from - 1]?.key ?? ''
     const head = scan.words[tail.end - 1]?.key ?? ''
-    if ((determiner !== 'the' && determiner !== 'this') || /s$/.test(head)) return null
+    // A body may also come with "a": "a foreign ministry statement" is the ministry's.
+    const isBody = !isPersonalRole(tail.role.label, ctx.actorIndex.institutionWords)
+    const definite = ['the', 'this', ...(isBody ? ['a', 'an'] : [])]
+    if (!definite.includes(determiner) || /s$/.test(head)) return null
     // Bare role: "the defence minister" -> the last actor in that role in this article.
     const back = memory.byRole(tail.role.label)
-    if (!back) return null
+    if (!back) return datelineBody(from, end, tail, phrase, ctx, memory)
     return { from, to: end, mention: { kind: 'role', actor: back, place: null, why: `“${phrase}” refers back to ${back.person ?? back.role ?? back.code}` } }
   }
   const isSingleOffice = tail.role !== null && ctx.actorIndex.grammar.single_office_roles.includes(tail.role.id)
@@ -369,6 +373,25 @@ function finishRole(
   // A person no dictionary knows, introduced with country and office: the store learns them.
   const introduces = name !== null && isLearnableName(name) && isPersonalRole(label, ctx.actorIndex.institutionWords)
   return { from, to: end, mention: { kind: name ? 'person' : 'role', actor, place: null, why, ...(introduces ? { introduces } : {}) } }
+}
+
+/**
+ * "PARIS, March 18 - ... The foreign ministry said": a body (not a person) named bare, with no
+ * earlier mention to point back to, is the body of the country the story was filed from.
+ */
+function datelineBody(
+  from: number,
+  end: number,
+  tail: RoleTailResult,
+  phrase: string,
+  ctx: RecognizeContext,
+  memory: DocMemory,
+): Assembled | null {
+  const country = memory.datelineCountry()
+  const role = tail.role
+  if (!country || !role || isPersonalRole(role.label, ctx.actorIndex.institutionWords)) return null
+  const actor = makeActor(country, tail.sector ?? role.sector, role.label, null, isGovernmentRole(role))
+  return { from, to: end, mention: { kind: 'role', actor, place: null, why: `“${phrase}” of ${country}, where the story is filed` } }
 }
 
 /**
