@@ -116,3 +116,16 @@ describe('code-events: sanctions that were not imposed', () => {
     expect(code(sentence).filter((e) => e.startsWith('sanction') && e.endsWith('asserted'))).toEqual([])
   })
 })
+
+describe('code-events: the day a story goes on with', () => {
+  it('carries a past day over an announcement of what is still to come', () => {
+    const text =
+      'The Kenyan president met the Ugandan president on Monday. The award ceremony will take place today, on November 20. ' +
+      'The two presidents also signed a trade agreement.'
+    expect(code(text)).toContain('sign_agreement KEN>UGA 2024-11-18 asserted')
+  })
+  it('lets a pair act from before the comma when no one is named after it', () => {
+    const text = 'Kenya and Uganda held talks on Monday. They noted the importance of deepening bilateral cooperation, in trade above all.'
+    expect(code(text)).toContain('intent_cooperate KEN>UGA 2024-11-18 asserted')
+  })
+})

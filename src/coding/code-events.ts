@@ -12,7 +12,7 @@ import { PhraseTrie } from '../nlp/phrase-trie.js'
 import { findDates, type DateMention } from '../nlp/resolve-dates.js'
 import { RecentSides } from './recent-sides.js'
 import type { EventPattern, Grammar } from './pattern-types.js'
-import { compileModalityCues, modalityOf, type ModalityCues } from './modality.js'
+import { compileModalityCues, hasPlannedCue, modalityOf, type ModalityCues } from './modality.js'
 import { findSides, type PlacedMention, type Sides, type SideWords } from './find-sides.js'
 import { cityNear } from '../geo/find-city.js'
 import type { Gazetteer } from '../geo/gazetteer.js'
@@ -276,7 +276,10 @@ export function codeSentence(
     }
   }
   const lastDay = [...pastDates].reverse().find((d) => d.date !== null && d.precision === 'day')
-  if (lastDay) [running.day, running.age] = [lastDay, 0]
+  // "The ceremony will take place today, on October 15": a day that is still to come dates the
+  // plan, not the narrative the next sentences go on with.
+  const isAhead = lastDay?.date != null && published !== null && lastDay.date >= published && hasPlannedCue(words, coder.cues)
+  if (lastDay && !isAhead) [running.day, running.age] = [lastDay, 0]
   else running.age++
   return out
 }

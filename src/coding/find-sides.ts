@@ -298,8 +298,10 @@ export function findSides(
     const candidates = after.filter(
       (m) => isActor(m) && m.mention.prep === '' && m.mention.kind !== 'capital' && (comma < 0 || m.from > comma),
     )
-    // A named actor beats "the two leaders", which may only echo the pair.
-    const later = candidates.find((m) => m.mention.kind !== 'pair') ?? candidates[0]
+    // A named actor beats "the two leaders", which may only echo the pair. Before the comma only
+    // a pair can act: "They noted the importance of deepening bilateral cooperation, ...".
+    const pairBefore = after.find((m) => m.mention.kind === 'pair' && m.mention.prep === '' && comma >= 0 && m.from <= comma)
+    const later = candidates.find((m) => m.mention.kind !== 'pair') ?? candidates[0] ?? pairBefore
     if (later) [source, sourceHow] = [later, 'subject of the main clause']
     if (later?.mention.kind === 'pair' && later.mention.partner) pairSecond = later.mention.partner
   }

@@ -122,3 +122,8 @@ function conditionOf(words: readonly Word[], trigger: number, cues: ModalityCues
   }
   return null
 }
+
+/** Does the sentence speak of the future anywhere ("will take place", "is scheduled to")? */
+export function hasPlannedCue(words: readonly Word[], cues: ModalityCues): boolean {
+  return findCue(words, 0, words.length, cues.planned) !== null
+}
