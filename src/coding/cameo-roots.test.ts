@@ -131,6 +131,7 @@ describe('11 disapprove (core)', () => {
     ['China accused the United States of interference.', 'criticize 112 CHN>USA core'],
     ['Brazil condemned Israel for the strike.', 'criticize 111 BRA>ISR core'],
     ['The German foreign ministry summoned the Russian ambassador on Monday.', 'protest 114 DEU>RUS core'],
+    ["The Vietnamese government has filed a new diplomatic protest over China's survey ship.", 'protest 114 VNM>CHN core'],
   ])
 })
 
