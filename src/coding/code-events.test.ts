@@ -129,3 +129,15 @@ describe('code-events: the day a story goes on with', () => {
     expect(code(text)).toContain('intent_cooperate KEN>UGA 2024-11-18 asserted')
   })
 })
+
+describe('code-events: a day inside the trigger, in news style', () => {
+  it.each([
+    ['Brazil and Argentina promised Tuesday to reduce trade barriers.', 'intent_cooperate BRA>ARG 2024-11-19 asserted'],
+    ['The Chilean president held talks Monday with the Peruvian president.', 'meet CHL>PER 2024-11-18 asserted'],
+  ])('%s', (sentence, expected) => {
+    expect(code(sentence)).toContain(expected)
+  })
+  it('does not let a day start or end a trigger', () => {
+    expect(code('The Chilean president held talks Monday.').filter((e) => e.startsWith('meet'))).toEqual([])
+  })
+})

@@ -37,7 +37,7 @@ export function buildCoder(
   grammar: Grammar,
   sectors: SectorVocabulary,
 ): Coder {
-  const triggers = new PhraseTrie<EventPattern>()
+  const triggers = new PhraseTrie<EventPattern>(new Set(grammar.trigger_inserts))
   for (const p of patterns) for (const t of p.triggers) triggers.add(t, p)
   const cues = compileModalityCues(grammar)
   return {

@@ -51,6 +51,7 @@ export const grammarSchema = z.object({
   demonym_followers: words,
   non_state_words: words,
   judging_verbs: words,
+  trigger_inserts: words,
 })
 
 export const cameoSchema = z

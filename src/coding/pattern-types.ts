@@ -62,4 +62,6 @@ export interface Grammar {
   readonly non_state_words: readonly string[]
   /** Verbs that pass a judgement on something: "described the decision as unjustified". */
   readonly judging_verbs: readonly string[]
+  /** Words a multi-word trigger may have inside it: "promised Tuesday to" is "promised to". */
+  readonly trigger_inserts: readonly string[]
 }

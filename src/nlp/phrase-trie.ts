@@ -21,6 +21,12 @@ interface Node<V> {
 export class PhraseTrie<V> {
   private readonly root: Node<V> = { next: new Map(), values: [], exact: [] }
 
+  /**
+   * @param inserts words a phrase may have inside it without spelling them: with "tuesday",
+   *   'promised to' also matches "promised Tuesday to" (news style puts the day after the verb).
+   */
+  constructor(private readonly inserts: ReadonlySet<string> = new Set()) {}
+
   /** Add a phrase. `caseSensitive` phrases match only when written exactly so. */
   add(phrase: string, value: V, caseSensitive = false): void {
     const keys = phraseKeys(phrase)
@@ -47,7 +53,10 @@ export class PhraseTrie<V> {
     for (let i = from; i < words.length && node; i++) {
       const word = words[i]
       if (!word) break
-      node = node.next.get(word.key)
+      const child: Node<V> | undefined = node.next.get(word.key)
+      // Inside a phrase (never at its start or end) an insert word is passed over.
+      if (!child && i > from && this.inserts.has(word.key) && node.next.size > 0 && !/[^.'’\-‐\s]/.test(word.after)) continue
+      node = child
       if (!node) break
       // Most nodes have no case-sensitive phrases: their values are shared, not copied (hits
       // are read-only).
