@@ -147,6 +147,7 @@ describe('13 threaten (core)', () => {
     ['The United States threatened to impose sanctions on Turkey.', 'threaten 132 USA>TUR core'],
     ['Russia issued an ultimatum to Georgia.', 'threaten 139 RUS>GEO core'],
     ['Ukraine threatened to cut ties with Hungary.', 'threaten 131 UKR>HUN core'],
+    ['The Canadian minister told Mexico to lift the duties or face retaliation.', 'threaten 130 CAN>MEX core'],
     ['Iran threatened to pull out of talks with the European Union.', 'threaten 134 IRN>EU core'],
   ])
   it('is no sanction: a threatened sanction has not been imposed', () => {
