@@ -182,6 +182,7 @@ export function codeSentence(
   const onlyOldDates =
     pastDates.some((d) => isBackground(d.date, published)) && !pastDates.some((d) => d.date && !isBackground(d.date, published))
   const out: EventMention[] = []
+  const codedHere: { source: Actor; target: Actor }[] = []
   const seen = new Set<string>()
   const hits = coder.triggers.scan(words)
   const triggerEnds = new Set(hits.map((h) => h.to))
@@ -206,7 +207,10 @@ export function codeSentence(
       const cameo = coder.cameo.get(pattern.cameo)
       if (!cameo) continue
       const context = { host, recent: (source: Actor) => recent.lookup(cameo.type, source, sentence.index) }
-      const sides = findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords, isPassive, triggerEnds, context)
+      const sides =
+        pattern.voice === 'follows'
+          ? followSides(codedHere)
+          : findSides(words, placed, hit.from, hit.to, pattern, coder.sideWords, isPassive, triggerEnds, context)
       if (!sides) continue
       // "as a result of Carlsson's visit to China" is expected: the possessive noun names a visit
       // that happened, whatever the main verb says about its results.
@@ -240,6 +244,7 @@ export function codeSentence(
         seen.add(key)
         // An event whose counterpart came from memory adds nothing new to remember.
         if (!sides.fromMemory) recent.remember(cameo.type, target, sentence.index)
+        codedHere.push({ source, target })
         out.push({
           article: doc.article.id,
           sentence: sentence.index,
@@ -282,6 +287,21 @@ export function codeSentence(
   if (lastDay && !isAhead) [running.day, running.age] = [lastDay, 0]
   else running.age++
   return out
+}
+
+/**
+ * The sides of the event a trigger continues: the last one coded in the sentence. In "told Japan
+ * to resolve the row or face a deterioration in trade", Britain threatens the Japan it told.
+ */
+function followSides(coded: readonly { source: Actor; target: Actor }[]): Sides | null {
+  const last = coded[coded.length - 1]
+  if (!last) return null
+  return {
+    sources: [last.source],
+    targets: [last.target],
+    place: null,
+    how: `source and target of the event before it in the sentence (${last.source.country} → ${last.target.country})`,
+  }
 }
 
 /** The last day an article named, carried from sentence to sentence. */

@@ -21,7 +21,7 @@ export const eventPatternSchema = z.object({
   unless: words.default([]),
   said_by: words.default([]),
   modality: z.enum(['event', 'statement']).default('event'),
-  voice: z.enum(['active', 'passive', 'guest', 'judged', 'breach']).default('active'),
+  voice: z.enum(['active', 'passive', 'guest', 'judged', 'breach', 'follows']).default('active'),
 })
 
 const sectorCodes = z.enum(['GOV', 'MIL', 'DIP', 'LEG', 'JUD', 'BUS', 'MED', 'COP', 'SPY', 'ELI', 'IGO'])

@@ -28,9 +28,11 @@ export interface EventPattern {
    * 'guest': the person right after the trigger acts ("talks with the visiting Nepalese PM");
    * 'judged': an adjective judging what the actor before it did ("China's actions are illegal,"
    * the minister said): that actor is the target, the speaker the source; 'breach': the same for a
-   * verb or noun of breaking a rule ("North Korea's test violated UN resolutions, Russia said").
+   * verb or noun of breaking a rule ("North Korea's test violated UN resolutions, Russia said");
+   * 'follows': the trigger continues the event coded before it in the sentence, with its sides
+   * ("told Japan to resolve the row or face ...").
    */
-  readonly voice: 'active' | 'passive' | 'guest' | 'judged' | 'breach'
+  readonly voice: 'active' | 'passive' | 'guest' | 'judged' | 'breach' | 'follows'
 }
 
 /** Word lists from dictionaries/patterns/grammar.yaml. */
