@@ -77,6 +77,7 @@ describe('05 diplomatic cooperation (core: signing; extended: endorse)', () => {
   expectRoot([
     ['Kazakhstan inked a memorandum with Kyrgyzstan on water use.', 'sign_agreement 057 KAZ>KGZ core'],
     ['The ceremony ended with the signing of a cooperation document between Iran and Belarus.', 'sign_agreement 057 IRN>BLR core'],
+    ['The visit ended with a signed agreement by the Chilean president and the Peruvian president.', 'sign_agreement 057 CHL>PER core'],
     ['The French president praised Germany for its leadership.', 'endorse 051 FRA>DEU extended'],
     ['Spain recognized Palestine as a state on Tuesday.', 'endorse 054 ESP>PSE extended'],
     ['Japan apologized to South Korea for the remarks.', 'endorse 055 JPN>KOR extended'],

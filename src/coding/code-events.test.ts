@@ -141,3 +141,10 @@ describe('code-events: a day inside the trigger, in news style', () => {
     expect(code('The Chilean president held talks Monday.').filter((e) => e.startsWith('meet'))).toEqual([])
   })
 })
+
+describe('code-events: intent in a metaphor', () => {
+  it('reads "taking our ties to new heights", said by someone, as intent to cooperate', () => {
+    const text = 'The Indian prime minister met the Nepalese prime minister. The Indian prime minister said: "We will take our bilateral ties to new heights."'
+    expect(code(text).filter((e) => e.startsWith('intent_cooperate IND>NPL'))).toHaveLength(1)
+  })
+})

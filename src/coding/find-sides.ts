@@ -250,7 +250,12 @@ export function findSides(
   // 1. "by X" after the trigger: "The Caracas visit Friday by Foreign Minister Amir-Abdollahian".
   // A statement's "by X" names whom it is about: "called for restraint by India and Pakistan".
   const agent = pattern.modality === 'statement' ? undefined : after.find((m) => isActor(m) && m.mention.prep === 'by' && m.from - end <= 6)
-  if (agent) [source, sourceHow] = [agent, 'agent “by”']
+  if (agent) {
+    ;[source, sourceHow] = [agent, 'agent “by”']
+    // "a signed agreement by President Tokayev and President Japarov": the agents act together.
+    const first = agent.mention.actor?.country
+    pairSecond = coordinatedAfter(mentions, agent, words, sw).find((c) => c.mention.actor?.country !== first)?.mention.actor ?? null
+  }
   // 2. "X's visit" / "his visit".
   if (!source) {
     // "Bakiyev's Moscow visit": a place may stand between the owner and the noun.
