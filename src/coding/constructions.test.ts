@@ -295,3 +295,11 @@ describe('threats with the counterpart elsewhere in the sentence', () => {
     expect(partners.filter((e) => e.startsWith('threaten'))).toEqual([])
   })
 })
+
+describe('a visit "there"', () => {
+  it('goes to the country named before, by the owner of "his recent visit"', () => {
+    const text =
+      'The Dutch foreign minister spoke first. The Belgian foreign minister worried about the role of Congo’s army, more than the Dutch foreign minister did during his recent visit there.'
+    expect(code(text)).toContain('visit NLD>COD asserted')
+  })
+})

@@ -81,6 +81,14 @@ function secondOfList(words: readonly Word[], end: number, m: PlacedMention, aft
   return words.slice(end, m.from - 1).every((w) => !/[,;:.]/.test(w.after))
 }
 
+/** The last place, country or body before the trigger of another country than the source's, for "there". */
+function thereBefore(mentions: readonly PlacedMention[], start: number, source: PlacedMention | null): PlacedMention | undefined {
+  const own = source?.mention.actor?.country
+  return [...mentions]
+    .reverse()
+    .find((m) => m.to <= start && !['pronoun', 'pair', 'person'].includes(m.mention.kind) && m.mention.actor && countryOf(m) !== own)
+}
+
 /** Mentions coordinated after `first`: "Berlusconi and German Chancellor Schroeder". */
 function coordinatedAfter(
   mentions: readonly PlacedMention[],
@@ -264,7 +272,9 @@ export function findSides(
     const owner = mentions.find(
       (m) =>
         isActor(m) &&
-        ((m.to === nounStart - 1 && words[m.to]?.key === 's') || (m.to === nounStart && m.mention.kind === 'pronoun')),
+        ((m.to === nounStart - 1 && words[m.to]?.key === 's') ||
+          // "his visit", "his recent visit"
+          (m.mention.kind === 'pronoun' && m.to <= nounStart && words.slice(m.to, nounStart).every((w) => sw.determiners.has(w.key)))),
     )
     if (owner) [source, sourceHow] = [owner, 'possessive']
     // "US sanctions against ...": a country name right before a noun trigger is its owner,
@@ -347,6 +357,13 @@ export function findSides(
           const prep = gapPrep(words, end, m, sw, 8)
           return prep !== null && pattern.place_preps.includes(prep)
         })
+      // "during his recent visit there": the country named last before the trigger.
+      const there = !found && words[end]?.key === 'there' ? thereBefore(mentions, start, source) : undefined
+      if (there?.mention.actor && differs(there.mention.actor)) {
+        const country = countryOf(there) ?? there.mention.actor.country
+        targets.push(makeActor(country, 'GOV', null, null))
+        targetHow = `“there”: the country named before (${there.mention.why})`
+      }
       const country = found ? countryOf(found) : null
       if (found && country && differs(found.mention.actor ?? { country } as Actor)) {
         const actor = found.mention.actor ?? null
