@@ -143,6 +143,10 @@ describe('code-events: a day inside the trigger, in news style', () => {
 })
 
 describe('code-events: intent in a metaphor', () => {
+  it('reads "to push for a new phase of co-operation", quoted, as intent', () => {
+    const text = 'The Saudi crown prince met the Jordanian king. Reports quoted the Saudi crown prince as saying the goal was to "push for a new phase of co-operation" between the countries.'
+    expect(code(text).some((e) => e.startsWith('intent_cooperate SAU>JOR'))).toBe(true)
+  })
   it('reads "taking our ties to new heights", said by someone, as intent to cooperate', () => {
     const text = 'The Indian prime minister met the Nepalese prime minister. The Indian prime minister said: "We will take our bilateral ties to new heights."'
     expect(code(text).filter((e) => e.startsWith('intent_cooperate IND>NPL'))).toHaveLength(1)

@@ -40,6 +40,7 @@ describe('modality', () => {
     ['If the talks succeed, Iran will sign a defence pact with Belarus.', 'sign_agreement IRN>BLR hypothetical'],
     ['Iran will sign a defence pact with Belarus if the talks succeed.', 'sign_agreement IRN>BLR hypothetical'],
     ['The Kremlin said the Indian prime minister would likely visit Moscow.', 'visit IND>RUS hypothetical'],
+    ['Italy and Germany favour an early start to talks.', 'meet ITA>DEU hypothetical'],
     // a summons is an act, not a statement: its future is a plan
     ['The Vietnamese minister said the Chinese ambassador will be summoned on Friday.', 'protest VNM>CHN planned'],
   ])('%s', (sentence, expected) => {
