@@ -17,6 +17,8 @@ export class DocMemory {
   private readonly counts = new Map<string, number>()
   private coordinated: [Actor, Actor] | null = null
   private filedIn: string | null = null
+  /** The first person or official named without a preposition in each sentence: its subject. */
+  private readonly subjects = new Map<number, Actor>()
 
   constructor(
     learned?: ReadonlyMap<string, Actor>,
@@ -53,6 +55,10 @@ export class DocMemory {
       if (this.isPersonal(actor)) this.person = actor
       if (actor.role) this.roles.set(actor.role, actor)
     }
+    const isPersonLike =
+      (mention.kind === 'person' && actor.person !== null) ||
+      ((mention.kind === 'role' || mention.kind === 'pronoun') && this.isPersonal(actor))
+    if (isPersonLike && mention.prep === '' && !this.subjects.has(mention.sentence)) this.subjects.set(mention.sentence, actor)
     if (mention.kind !== 'pronoun' && mention.kind !== 'pair') {
       const prev = this.countries[this.countries.length - 1]
       if (!prev || prev.country !== actor.country) this.countries.push(actor)
@@ -78,6 +84,30 @@ export class DocMemory {
   /** The country the article was filed from, for a bare "the foreign ministry" nobody named before. */
   datelineCountry(): string | null {
     return this.filedIn
+  }
+
+  /** The last country named that is not `own`: whose "his counterpart" is meant. */
+  lastOtherCountry(own: string): Actor | null {
+    for (let i = this.countries.length - 1; i >= 0; i--) {
+      const actor = this.countries[i]
+      if (actor && actor.country !== own) return actor
+    }
+    return null
+  }
+
+  /**
+   * The subject of the last sentence before `sentence` that named one, for a sentence opening with
+   * "He": "The Pakistani minister met the Afghan president. He also held talks ..." is the minister.
+   */
+  lastSubject(sentence: number): Actor | null {
+    let best: { at: number; actor: Actor } | null = null
+    for (const [at, actor] of this.subjects) if (at < sentence && (!best || at > best.at)) best = { at, actor }
+    return best?.actor ?? null
+  }
+
+  /** The subject of sentence `sentence` when named before this point, for "his counterpart". */
+  subjectOf(sentence: number): Actor | null {
+    return this.subjects.get(sentence) ?? null
   }
 
   /** The last person or official, for "he"/"his". */

@@ -48,6 +48,16 @@ describe('recognize-mentions: roles, names and places', () => {
     expect(mentionsOf('LONDON, March 24 - Iran warned the U.S.', '1987-03-24')[0]).toBe('LONDON → London')
   })
 
+  it('gives "his counterpart" without a nationality the last other country named', () => {
+    const text = 'The Pakistani foreign minister met the Afghan president in Kabul. He also held talks with his counterpart Ahmad Karimi.'
+    expect(mentionsOf(text)).toContain('counterpart Ahmad Karimi → AFGGOVDIP Ahmad Karimi')
+  })
+
+  it('reads a sentence opening with "He" as the last sentence’s subject, not its object', () => {
+    const text = 'The Pakistani foreign minister met the Afghan president in Kabul. He then flew to Tehran.'
+    expect(mentionsOf(text)).toContain('He → PAKGOVDIP Ishaq Dar')
+  })
+
   it('gives a bare "foreign ministry" the dateline’s country, and nothing without a dateline', () => {
     const filed = mentionsOf('PARIS, March 18 - A foreign ministry statement called on Canada to act.', '1987-03-18')
     expect(filed).toContain('foreign ministry statement → FRAGOVDIP')

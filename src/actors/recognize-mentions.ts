@@ -229,7 +229,9 @@ function assembleFrom(
     // "Peters and his Australian counterpart": a possessive before another actor is part of it.
     const next = scan.hitAt.get(hit.to)
     if (next && next.values.some((v) => v.kind === 'adjective' || v.kind === 'role' || v.kind === 'actor-noun' || v.kind === 'country')) return null
-    const actor = memory.lastPerson()
+    // A sentence opening with "He" goes on about the last sentence's subject, not its object.
+    const opens = hit.from === 0 && ['he', 'she'].includes(scan.words[0]?.key ?? '')
+    const actor = (opens ? memory.lastSubject(scan.sentence) : null) ?? memory.lastPerson()
     if (!actor) return null
     return { from: hit.from, to: hit.to, mention: { kind: 'pronoun', actor, place: null, why: `pronoun “${scan.words[hit.from]?.raw}” → ${actor.person ?? actor.role ?? actor.code}` } }
   }
@@ -340,6 +342,10 @@ function finishRole(
   const nameEnd = nameStart >= 0 && scan.words[nameStart]?.isCapitalized ? nameRun(scan, nameStart, particles) : nameStart
   const name = nameStart >= 0 && nameEnd > nameStart ? scan.words.slice(nameStart, nameEnd).map((w) => w.raw).join(' ') : null
   if (name) end = nameEnd
+  if (!country) {
+    const counterpart = counterpartOf(scan, from, tail, name, ctx, memory)
+    if (counterpart) return { ...counterpart, to: name ? end : tail.end }
+  }
   if (name && !country) {
     // "Foreign Minister Straw": the name may be known from earlier in the article, or from an
     // earlier article.
@@ -373,6 +379,30 @@ function finishRole(
   // A person no dictionary knows, introduced with country and office: the store learns them.
   const introduces = name !== null && isLearnableName(name) && isPersonalRole(label, ctx.actorIndex.institutionWords)
   return { from, to: end, mention: { kind: name ? 'person' : 'role', actor, place: null, why, ...(introduces ? { introduces } : {}) } }
+}
+
+/**
+ * "He also held talks with his counterpart FM Salahuddin Rabbani": a counterpart named without a
+ * nationality belongs to the last country the article named other than the owner's.
+ */
+function counterpartOf(
+  scan: SentenceScan,
+  from: number,
+  tail: RoleTailResult,
+  name: string | null,
+  ctx: RecognizeContext,
+  memory: DocMemory,
+): Assembled | null {
+  const nouns = ctx.actorIndex.grammar.counterpart_nouns
+  // "He also held talks with his counterpart": the counterpart of the sentence's subject.
+  const owner = memory.subjectOf(scan.sentence) ?? memory.lastPerson()
+  const isCounterpart = scan.words.slice(from, tail.end).some((w) => nouns.includes(w.key))
+  if (!isCounterpart || !owner || !['his', 'her', 'their'].includes(scan.words[from - 1]?.key ?? '')) return null
+  const other = memory.lastOtherCountry(owner.country)
+  if (!other) return null
+  const actor = makeActor(other.country, owner.sector, owner.role, name, owner.code.includes('GOV'))
+  const why = `“${scan.words.slice(from, tail.end).map((w) => w.raw).join(' ')}” of ${owner.person ?? owner.code}: ${other.country}, the other country named before`
+  return { from, to: tail.end, mention: { kind: name ? 'person' : 'role', actor, place: null, why } }
 }
 
 /**

@@ -52,6 +52,7 @@ export const grammarSchema = z.object({
   non_state_words: words,
   judging_verbs: words,
   trigger_inserts: words,
+  counterpart_nouns: words,
 })
 
 export const cameoSchema = z

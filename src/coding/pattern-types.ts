@@ -66,4 +66,6 @@ export interface Grammar {
   readonly judging_verbs: readonly string[]
   /** Words a multi-word trigger may have inside it: "promised Tuesday to" is "promised to". */
   readonly trigger_inserts: readonly string[]
+  /** "his counterpart": with no nationality, the last other country named. */
+  readonly counterpart_nouns: readonly string[]
 }
