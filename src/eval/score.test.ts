@@ -23,6 +23,7 @@ function gold(...ids: string[]): GoldArticle[] {
 
 interface MentionOptions {
   date?: string | null
+  precision?: 'day' | 'month' | 'year'
   modality?: Modality
   evidence?: string
   rule?: string
@@ -50,7 +51,7 @@ function mention(
     type,
     modality: options.modality ?? 'asserted',
     date: options.date ?? null,
-    date_precision: options.date ? 'day' : null,
+    date_precision: options.date ? (options.precision ?? 'day') : null,
     location: null,
     sectors: [],
     rule: options.rule ?? `test.${type}`,
@@ -149,6 +150,20 @@ describe('scoreArticles: matching rules', () => {
     expect(report.dates.goldDated).toEqual({ total: 1, right: 1, accuracy: 1 })
     expect(report.dates.allMatched).toEqual({ total: 2, right: 1, accuracy: 0.5 })
     expect(report.actors.accuracy).toBe(1)
+  })
+
+  it('reads a month or a year as no day, like the gold’s null', () => {
+    const report = scoreArticles(
+      gold('a1'),
+      extracted(
+        // "in November": no day, so right against the gold's null meet
+        mention('a1', 'meet', 'IRN', 'VEN', { date: '2024-11-01', precision: 'month' }),
+        // "this year" is no day either, so it cannot match the gold's 2024-11-20 visit
+        mention('a1', 'visit', 'IRN', 'VEN', { date: '2024-11-20', precision: 'year' }),
+      ),
+    )
+    expect(report.overall).toMatchObject({ tp: 1, fp: 1, fn: 1 })
+    expect(report.dates.allMatched).toEqual({ total: 1, right: 1, accuracy: 1 })
   })
 
   it('does not match when the gold date differs', () => {

@@ -4,7 +4,8 @@
  * agreement on the matched pairs, and every miss and false positive (design.md "Scoring").
  *
  * A pair can match when the type is equal, the countries are equal (either order for the
- * symmetric types) and the dates are equal where the gold gives one. Within an article the
+ * symmetric types) and the dates are equal where the gold gives one (gold dates are days: an
+ * extraction dated only to a month or year gives no day, as the guideline's null). Within an article the
  * one-to-one assignment has the largest possible number of matches; among those, pairs with the
  * same date, overlapping evidence and the same direction are preferred (max-weight assignment).
  */
@@ -170,6 +171,14 @@ function countriesMatch(gold: GoldEvent, ext: Extracted): boolean {
   return dir === 'same' || (dir === 'reversed' && SYMMETRIC_TYPES.has(gold.type))
 }
 
+/**
+ * The day an extraction claims: gold dates are days, and the guideline leaves the date null when
+ * the text gives no day ("in January", "this year"), so a month or year is no day.
+ */
+export function dayOf(mention: Pick<EventMention, 'date' | 'date_precision'>): string | null {
+  return mention.date_precision === 'day' ? mention.date : null
+}
+
 /** The matching rule of design.md: type, countries (order-free when symmetric), gold date. */
 export function canMatch(gold: GoldEvent, ext: EventMention): boolean {
   return compatible(gold, toExtracted(ext))
@@ -179,14 +188,14 @@ function compatible(gold: GoldEvent, ext: Extracted): boolean {
   return (
     ext.mention.type === gold.type &&
     countriesMatch(gold, ext) &&
-    (gold.date === null || gold.date === ext.mention.date)
+    (gold.date === null || gold.date === dayOf(ext.mention))
   )
 }
 
 /** Preference among compatible pairs: same date first, then evidence overlap, then direction. */
 function bonus(gold: GoldEvent, ext: Extracted): number {
   return (
-    (gold.date === ext.mention.date ? 4 : 0) +
+    (gold.date === dayOf(ext.mention) ? 4 : 0) +
     (evidenceOverlaps(gold.evidence, ext.mention.evidence) ? 2 : 0) +
     (direction(gold, ext) === 'same' ? 1 : 0)
   )
@@ -321,7 +330,7 @@ function missHint(
   if (dropped) return `extracted, but ${dropped.mention.modality} (not scored)`
   const sameType = scored.filter((e) => e.mention.type === gold.type)
   const wrongDate = sameType.find((e) => countriesMatch(gold, e))
-  if (wrongDate) return `extracted with date ${wrongDate.mention.date ?? 'none'}`
+  if (wrongDate) return `extracted with date ${dayOf(wrongDate.mention) ?? wrongDate.mention.date ?? 'none'}`
   const reversed = sameType.find((e) => direction(gold, e) === 'reversed')
   if (reversed) return `extracted in reverse direction ${arrow(reversed.source, reversed.target)}`
   const otherType = scored.find((e) => direction(gold, e) !== 'none')
@@ -417,12 +426,12 @@ export function scoreArticles(
         extracted: {
           source: e.source,
           target: e.target,
-          date: e.mention.date,
+          date: dayOf(e.mention),
           modality: e.mention.modality,
           rule: e.mention.rule,
           evidence: e.mention.evidence,
         },
-        dateRight: e.mention.date === g.date,
+        dateRight: dayOf(e.mention) === g.date,
         directionRight: direction(g, e) === 'same',
         evidenceOverlap: evidenceOverlaps(g.evidence, e.mention.evidence),
       })
