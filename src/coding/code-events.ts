@@ -51,6 +51,7 @@ export function buildCoder(
       relatives: new Set(grammar.relative_pronouns),
       speech: new Set([...grammar.modality.reporting, ...grammar.judging_verbs]),
       conditionals: new Set(grammar.modality.conditional.filter((c) => !c.includes(' '))),
+      prepositions: new Set(grammar.prepositions),
     },
     sectors,
   }

@@ -38,6 +38,8 @@ export interface SideWords {
   readonly speech: ReadonlySet<string>
   /** Words opening a condition: "If Russia continues, we stand ready ..." */
   readonly conditionals: ReadonlySet<string>
+  /** Prepositions: one between a noun trigger and "by X" takes the "by" for its own noun. */
+  readonly prepositions: ReadonlySet<string>
 }
 
 /** What the article around the sentence offers as a side when the sentence names none. */
@@ -87,6 +89,21 @@ function thereBefore(mentions: readonly PlacedMention[], start: number, source: 
   return [...mentions]
     .reverse()
     .find((m) => m.to <= start && !['pronoun', 'pair', 'person'].includes(m.mention.kind) && m.mention.actor && countryOf(m) !== own)
+}
+
+/**
+ * Does the "by" before the mention at `at` belong to another noun than the trigger? It does when
+ * a preposition stands between ("the visit to Iran by Maduro" is still Maduro's, but not "an
+ * investigation into abuses by Myanmar", whose trigger ends in "into" before the noun "abuses").
+ */
+function byOtherNoun(words: readonly Word[], end: number, at: number, sw: SideWords, after: readonly PlacedMention[]): boolean {
+  const gap = words.slice(end, at)
+  const by = gap.map((w) => w.key).lastIndexOf('by')
+  const between = by < 0 ? gap : gap.slice(0, by)
+  const isPrep = (w: Word | undefined) => w !== undefined && sw.prepositions.has(w.key) && w.key !== 'and'
+  // "sanctions were imposed on Russia by the EU": the words between are the object, an actor.
+  const object = after.some((x) => x.from >= end && x.to <= end + between.length && isActor(x))
+  return !object && (between.some(isPrep) || (between.length > 0 && isPrep(words[end - 1])))
 }
 
 /** Mentions coordinated after `first`: "Berlusconi and German Chancellor Schroeder". */
@@ -257,7 +274,17 @@ export function findSides(
 
   // 1. "by X" after the trigger: "The Caracas visit Friday by Foreign Minister Amir-Abdollahian".
   // A statement's "by X" names whom it is about: "called for restraint by India and Pakistan".
-  const agent = pattern.modality === 'statement' ? undefined : after.find((m) => isActor(m) && m.mention.prep === 'by' && m.from - end <= 6)
+  // "an investigation into abuses by Myanmar": "by" goes with the nearer noun, "abuses".
+  const agent =
+    pattern.modality === 'statement'
+      ? undefined
+      : after.find(
+          (m) =>
+            isActor(m) &&
+            m.mention.prep === 'by' &&
+            m.from - end <= 6 &&
+            !byOtherNoun(words, end, m.from, sw, after),
+        )
   if (agent) {
     ;[source, sourceHow] = [agent, 'agent “by”']
     // "a signed agreement by President Tokayev and President Japarov": the agents act together.
@@ -381,6 +408,12 @@ export function findSides(
       if (pairSecond && differs(pairSecond)) {
         targets.push(pairSecond)
         targetHow = 'coordinated subject'
+        // "India, Japan and Australia held talks": every later member is a target too; the
+        // members before the last are sources (below), which gives each pair once.
+        for (const g of group.slice(1)) {
+          const a = g.mention.actor
+          if (a && g.mention.kind !== 'pair' && differs(a) && !targets.some((t) => t.country === a.country)) targets.push(a)
+        }
       }
     } else if (slot === 'other') {
       const pair = mentions.find((m) => m.mention.kind === 'pair')
@@ -458,6 +491,8 @@ export function findSides(
   if (!source?.mention.actor || targets.length === 0) return null
   // A coordinated subject acting on a separate target: one event per subject country.
   const sources = [source.mention.actor]
+  // Three or more coordinated members: the members before the last act on those after them.
+  if (targetHow === 'coordinated subject') sources.push(...targets.slice(0, -1))
   // Statements stay with their speaker: in "both Iran and Belarus have been subjected to unjust US
   // sanctions" only the speaker's side criticises.
   if (sourceHow === 'subject' && targetHow !== 'coordinated subject' && pattern.modality === 'event') {
