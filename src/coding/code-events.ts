@@ -12,7 +12,7 @@ import { PhraseTrie } from '../nlp/phrase-trie.js'
 import { findDates, type DateMention } from '../nlp/resolve-dates.js'
 import { RecentSides } from './recent-sides.js'
 import type { EventPattern, Grammar } from './pattern-types.js'
-import { compileModalityCues, hasPlannedCue, modalityOf, type ModalityCues } from './modality.js'
+import { compileModalityCues, hasPlannedCue, modalityOf, recalledBy, type ModalityCues } from './modality.js'
 import { findSides, type PlacedMention, type Sides, type SideWords } from './find-sides.js'
 import { cityNear } from '../geo/find-city.js'
 import type { Gazetteer } from '../geo/gazetteer.js'
@@ -219,6 +219,7 @@ export function codeSentence(
       const { modality, cue } = modalityOf(words, hit.from, coder.cues, pattern.modality === 'statement' || isOwnedNoun)
       const triggerStart = words[hit.from]?.start ?? sentence.span[0]
       const triggerText = text.slice(triggerStart, words[hit.to - 1]?.end ?? triggerStart)
+      if (recalledBy(words, hit.from, coder.cues)) continue
       const own = pickDate(datesFor(modality), triggerStart, words, coder.cues.breaks, coder.sideWords.relatives)
       if (isBackground(own?.date ?? null, published)) continue
       // "Nine years ago, in 2014, after taking office, I travelled to Nepal": a sentence that

@@ -55,6 +55,10 @@ describe('modality', () => {
     expect(all.filter((e) => e.modality === 'asserted' || e.modality === 'planned')).toEqual([])
   })
 
+  it('codes nothing an opening "Referring to ..." recalls', () => {
+    const text = "Referring to the Chilean president's visit to Peru and the signing of a trade pact between Chile and Peru, the minister called the visit a milestone."
+    expect(code(text).filter((e) => e.startsWith('visit') || e.startsWith('sign_agreement'))).toEqual([])
+  })
   it('keeps a condition in another clause from touching the event', () => {
     const text = 'Unlike the pact that Iran concluded with Belarus in May, the new treaty does not apply if either is attacked.'
     expect(code(text)).toContain('sign_agreement IRN>BLR asserted')

@@ -14,6 +14,7 @@ export interface ModalityCues {
   readonly hypothetical: readonly string[][]
   readonly planned: readonly string[][]
   readonly conditional: readonly string[][]
+  readonly recalled: readonly string[][]
   readonly reporting: ReadonlySet<string>
   readonly breaks: ReadonlySet<string>
   readonly parentheticals: ReadonlySet<string>
@@ -27,6 +28,7 @@ export function compileModalityCues(grammar: Grammar): ModalityCues {
     hypothetical: keys(grammar.modality.hypothetical),
     planned: keys(grammar.modality.planned),
     conditional: keys(grammar.modality.conditional),
+    recalled: keys(grammar.modality.recalled),
     reporting: new Set(grammar.modality.reporting),
     breaks: new Set(grammar.clause_breaks),
     parentheticals: new Set(grammar.parentheticals),
@@ -126,4 +128,9 @@ function conditionOf(words: readonly Word[], trigger: number, cues: ModalityCues
 /** Does the sentence speak of the future anywhere ("will take place", "is scheduled to")? */
 export function hasPlannedCue(words: readonly Word[], cues: ModalityCues): boolean {
   return findCue(words, 0, words.length, cues.planned) !== null
+}
+
+/** The cue that makes the trigger a recollection of a known event ("Referring to X's visit"), if any. */
+export function recalledBy(words: readonly Word[], trigger: number, cues: ModalityCues): string | null {
+  return findCue(words, clauseStart(words, trigger, cues), trigger, cues.recalled)
 }

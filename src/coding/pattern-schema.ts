@@ -38,6 +38,7 @@ export const grammarSchema = z.object({
     hypothetical: words,
     planned: words,
     conditional: words,
+    recalled: words,
     reporting: words,
   }),
   clause_breaks: words,

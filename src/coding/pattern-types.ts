@@ -48,6 +48,8 @@ export interface Grammar {
     readonly hypothetical: readonly string[]
     readonly planned: readonly string[]
     readonly conditional: readonly string[]
+    /** "Referring to X's visit": the event is recalled, not reported. */
+    readonly recalled: readonly string[]
     readonly reporting: readonly string[]
   }
   readonly clause_breaks: readonly string[]
