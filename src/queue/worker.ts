@@ -11,6 +11,7 @@ import { isCodable } from '../ingest/check-article.js'
 import { PipelinePool } from '../parallel/pipeline-pool.js'
 import { processArticle } from '../pipeline.js'
 import { loadResources, type Resources } from '../resources.js'
+import { PeopleRegistry } from '../actors/learned-people.js'
 import type { DocWriter } from '../store/open-writer.js'
 import { QUEUE_NAME, redisClient, waitForRedis } from './connection.js'
 import type { ArticleJob } from './job.js'
@@ -54,8 +55,12 @@ const MAX_STALLED = 5
  */
 export async function startWorker(writer: DocWriter, opts: WorkerOptions): Promise<RunningWorker> {
   const tally: WorkerTally = { stored: 0, duplicates: 0, skipped: 0 }
-  const pool = opts.workers > 1 ? new PipelinePool(opts.workers) : null
-  const resources = pool === null ? await loadResources() : null
+  // People the store learned before this worker started resolve bare names ("Botchway"), as in
+  // `dyad ingest`; what this worker learns serves the workers started after it.
+  const registry = new PeopleRegistry(await writer.learned())
+  const pool = opts.workers > 1 ? new PipelinePool(opts.workers, registry.people) : null
+  const loaded = pool === null ? await loadResources() : null
+  const resources = loaded ? { ...loaded, registry } : null
   const process_ = async (job: Job<ArticleJob>): Promise<string> => {
     const { article, problems } = job.data
     const coded = await runPipeline(article, pool, resources)

@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { hasStackTrace, linesOf, makeTempDir, runCli } from '../helpers/run-cli.js'
+import { INTRODUCES_BOADU, NAMES_BOADU, type CodedLine } from '../helpers/learned-articles.js'
 
 describe('dyad actors lookup', () => {
   it('names the office holder on the day asked', async () => {
@@ -36,13 +37,8 @@ describe('dyad actors lookup', () => {
 })
 
 describe('people learned from one article resolve in the next', () => {
-  // Written for this test: a foreign minister no dictionary lists, introduced by apposition in
-  // the first article and named only by surname in the second, ingested in a later run.
-  const first =
-    'Ghana minister in Abuja\nFebruary 1, 2018 - Ghana\'s Minister of Foreign Affairs, Kwame Asante Boadu, ' +
-    'arrived in Abuja on Monday for talks with Nigerian President Muhammadu Buhari.\n'
-  const second =
-    'Talks in Accra\nMay 10, 2018 - Boadu met Nigerian Foreign Minister Geoffrey Onyeama in Accra on Tuesday to discuss trade.\n'
+  // The second article is ingested in a later run than the first.
+  const [first, second] = [INTRODUCES_BOADU, NAMES_BOADU]
 
   it('stores the person from the apposition and codes the bare surname as Ghana’s minister', async () => {
     const tmp = makeTempDir()
@@ -57,7 +53,7 @@ describe('people learned from one article resolve in the next', () => {
 
       const events = await runCli(['events', '--db', db, '--format', 'jsonl'])
       const meet = linesOf(events.stdout)
-        .map((line) => JSON.parse(line) as { type: string; article: string; source: { country: string; person: string | null; role: string | null }; why: string })
+        .map((line) => JSON.parse(line) as CodedLine)
         .find((e) => e.article === 'second' && e.type === 'meet')
       expect(meet?.source).toMatchObject({ country: 'GHA', person: 'Kwame Asante Boadu', role: 'Minister of Foreign Affairs' })
       expect(meet?.why).toContain('learned from article first')

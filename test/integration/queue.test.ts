@@ -17,6 +17,7 @@ import { generateCorpus, toJsonlRecord } from '../../bench/generate-corpus.js'
 import { QUEUE_NAME, redisClient } from '../../src/queue/connection.js'
 import { CLI_PATH, REPO_ROOT, linesOf, makeTempDir, runCli } from '../helpers/run-cli.js'
 import { serversMissing, startPostgres, startRedis, type TestServer } from '../helpers/servers.js'
+import { INTRODUCES_BOADU, NAMES_BOADU, type CodedLine } from '../helpers/learned-articles.js'
 
 const ARTICLES = 200
 const missing = serversMissing()
@@ -165,6 +166,26 @@ describe.skipIf(missing !== null)('dyad ingest --queue and dyad worker', () => {
     expect(storedIds(run)).toEqual([])
     expect(run.stderr).toMatch(/already stored/)
     expect(Number((await client.query('SELECT count(*) AS n FROM articles')).rows[0].n)).toBe(ARTICLES)
+  }, 180_000)
+
+  it('resolves a surname a worker learned in an earlier run, as ingest does', async () => {
+    const drain = async (file: string, name: string): Promise<void> => {
+      writeFileSync(join(temp.dir, `${name}.txt`), file)
+      expect((await runCli(['ingest', join(temp.dir, `${name}.txt`), '--queue', redis.url])).code).toBe(0)
+      const run = startWorkerProcess(redis.url, postgres.url)
+      workers.push(run)
+      await until(() => storedIds(run).includes(name), 60_000, `a worker to store ${name}`)
+      run.child.kill('SIGTERM')
+      expect(await run.exited).toBe(0)
+    }
+    await drain(INTRODUCES_BOADU, 'first')
+    await drain(NAMES_BOADU, 'second')
+    const events = await runCli(['events', '--db', postgres.url, '--format', 'jsonl'])
+    const meet = linesOf(events.stdout)
+      .map((line) => JSON.parse(line) as CodedLine)
+      .find((e) => e.article === 'second' && e.type === 'meet')
+    expect(meet?.source).toMatchObject({ country: 'GHA', person: 'Kwame Asante Boadu' })
+    expect(meet?.why).toContain('learned from article first')
   }, 180_000)
 })
 
