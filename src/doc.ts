@@ -73,6 +73,7 @@ export type MentionKind =
   | 'place'
   | 'pronoun'
   | 'pair'
+  | 'group'
 
 /** A stretch of text that names an actor or a place. */
 export interface Mention {
@@ -85,6 +86,8 @@ export interface Mention {
   readonly place: Place | null
   /** For `pair` mentions ("the two countries"): the second side; `actor` is the first. */
   readonly partner?: Actor | null
+  /** For `group` mentions ("the seven governments"): every member; `actor` is the first. */
+  readonly members?: readonly Actor[]
   /** Preposition just before the mention, lower case; '' when none. @example 'to' in "visit to Minsk" */
   readonly prep: string
   /** Why it resolved this way. @example 'adjective “Iranian” + role “defence minister”' */

@@ -20,7 +20,9 @@ export type IndexEntry =
   | { readonly kind: 'actor-noun'; readonly sector: Sector; readonly noun: string }
   | { readonly kind: 'title' }
   | { readonly kind: 'pronoun' }
+  | { readonly kind: 'state-pronoun' }
   | { readonly kind: 'pair' }
+  | { readonly kind: 'group'; readonly size: number }
 
 /** The dictionaries the actor recogniser needs. */
 export interface ActorDictionaries {
@@ -73,7 +75,12 @@ export function buildActorIndex(dicts: ActorDictionaries): ActorIndex {
   }
   for (const title of g.titles) trie.add(title, { kind: 'title' })
   for (const pronoun of g.pronouns) trie.add(pronoun, { kind: 'pronoun' })
+  for (const pronoun of g.state_pronouns) trie.add(pronoun, { kind: 'state-pronoun' })
   for (const phrase of g.pair_phrases) trie.add(phrase, { kind: 'pair' })
+  // "the seven governments": sizes from three, as the grammar lists them.
+  g.group_sizes.forEach((size, i) => {
+    for (const noun of g.group_nouns) trie.add(`the ${size} ${noun}`, { kind: 'group', size: i + 3 })
+  })
   const roles = new Map(dicts.roles.map((r) => [r.id, r]))
   return { trie, countries, roles, grammar: g, institutionWords: new Set(g.institution_words) }
 }

@@ -16,9 +16,12 @@ export class DocMemory {
   private readonly countries: Actor[] = []
   private readonly counts = new Map<string, number>()
   private coordinated: [Actor, Actor] | null = null
+  private readonly lists: (readonly Actor[])[] = []
   private filedIn: string | null = null
   /** The first person or official named without a preposition in each sentence: its subject. */
   private readonly subjects = new Map<number, Actor>()
+  /** The same for states and bodies ("Venezuela said ..."), for a sentence opening with "It". */
+  private readonly stateSubjects = new Map<number, Actor>()
 
   constructor(
     learned?: ReadonlyMap<string, Actor>,
@@ -59,7 +62,9 @@ export class DocMemory {
       (mention.kind === 'person' && actor.person !== null) ||
       ((mention.kind === 'role' || mention.kind === 'pronoun') && this.isPersonal(actor))
     if (isPersonLike && mention.prep === '' && !this.subjects.has(mention.sentence)) this.subjects.set(mention.sentence, actor)
-    if (mention.kind !== 'pronoun' && mention.kind !== 'pair') {
+    const isStateLike = ['country', 'capital', 'organisation'].includes(mention.kind) || (mention.kind === 'role' && !this.isPersonal(actor))
+    if (isStateLike && mention.prep === '' && !this.stateSubjects.has(mention.sentence)) this.stateSubjects.set(mention.sentence, actor)
+    if (mention.kind !== 'pronoun' && mention.kind !== 'pair' && mention.kind !== 'group') {
       const prev = this.countries[this.countries.length - 1]
       if (!prev || prev.country !== actor.country) this.countries.push(actor)
       this.counts.set(actor.country, (this.counts.get(actor.country) ?? 0) + 1)
@@ -105,6 +110,13 @@ export class DocMemory {
     return best?.actor ?? null
   }
 
+  /** The state or body subject of the last sentence before `sentence` that had one, for "It". */
+  lastStateSubject(sentence: number): Actor | null {
+    let best: { at: number; actor: Actor } | null = null
+    for (const [at, actor] of this.stateSubjects) if (at < sentence && (!best || at > best.at)) best = { at, actor }
+    return best?.actor ?? null
+  }
+
   /** The subject of sentence `sentence` when named before this point, for "his counterpart". */
   subjectOf(sentence: number): Actor | null {
     return this.subjects.get(sentence) ?? null
@@ -135,6 +147,20 @@ export class DocMemory {
   }
 
   /** Two countries named together ("India and Pakistan", "the Iran-Venezuela commission"). */
+  /** Remember a list of three or more states named together ("Argentina, Chile and Peru"). */
+  rememberList(members: readonly Actor[]): void {
+    this.lists.push(members)
+  }
+
+  /** The last list of exactly `size` states, for "the seven governments". */
+  lastList(size: number): readonly Actor[] | null {
+    for (let i = this.lists.length - 1; i >= 0; i--) {
+      const list = this.lists[i]
+      if (list && list.length === size) return list
+    }
+    return null
+  }
+
   rememberPair(first: Actor, second: Actor): void {
     if (first.country !== second.country) this.coordinated = [first, second]
   }

@@ -53,6 +53,18 @@ describe('recognize-mentions: roles, names and places', () => {
     expect(mentionsOf(text)).toContain('counterpart Ahmad Karimi → AFGGOVDIP Ahmad Karimi')
   })
 
+  it('reads "the three governments" as the list of three named before', () => {
+    const text = 'Russia expelled diplomats from Poland, Estonia and Latvia, accusing the three governments of spying.'
+    expect(mentionsOf(text)).toContain('the three governments → POL')
+    // No list of that size: nothing is guessed.
+    expect(mentionsOf('Russia accused the four governments of spying.').join()).not.toContain('four governments')
+  })
+
+  it('reads an opening "It" as the last sentence’s state subject, but not "It was agreed"', () => {
+    expect(mentionsOf('Venezuela recalled its envoys. It also demanded an apology.')).toContain('It → VEN')
+    expect(mentionsOf('Venezuela recalled its envoys. It was agreed to talk.').join()).not.toContain('It →')
+  })
+
   it('reads a sentence opening with "He" as the last sentence’s subject, not its object', () => {
     const text = 'The Pakistani foreign minister met the Afghan president in Kabul. He then flew to Tehran.'
     expect(mentionsOf(text)).toContain('He → PAKGOVDIP Ishaq Dar')

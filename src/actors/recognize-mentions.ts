@@ -3,7 +3,7 @@
  * "Iranian Defence Minister Brigadier General Aziz Nasirzadeh" -> IRN, MIL, the person; later
  * "Nasirzadeh", "the defence minister" and "his" point back to him (see coreference.ts).
  */
-import type { Doc, Mention, Place, Sector, Span } from '../doc.js'
+import type { Actor, Doc, Mention, Place, Sector, Span } from '../doc.js'
 import { need } from '../doc.js'
 import type { PersonEntry, RoleEntry } from '../dict/types.js'
 import { defineStage } from '../stage.js'
@@ -235,6 +235,21 @@ function assembleFrom(
     if (!actor) return null
     return { from: hit.from, to: hit.to, mention: { kind: 'pronoun', actor, place: null, why: `pronoun “${scan.words[hit.from]?.raw}” → ${actor.person ?? actor.role ?? actor.code}` } }
   }
+  if (entryOf(hit, 'state-pronoun')) {
+    // Only an opening "It" that acts: "It was agreed that ..." names nobody.
+    if (hit.from !== 0 || ['is', 'was'].includes(scan.words[1]?.key ?? '')) return null
+    const actor = memory.lastStateSubject(scan.sentence)
+    if (!actor) return null
+    return { from: hit.from, to: hit.to, mention: { kind: 'pronoun', actor, place: null, why: `pronoun “${scan.words[hit.from]?.raw}” → ${actor.code}, the last sentence's subject` } }
+  }
+  const group = entryOf(hit, 'group')
+  if (group) {
+    const members = memory.lastList(group.size)
+    const first = members?.[0]
+    if (!members || !first) return null
+    const phrase = scan.words.slice(hit.from, hit.to).map((w) => w.raw).join(' ')
+    return { from: hit.from, to: hit.to, mention: { kind: 'group', actor: first, members, place: null, why: `“${phrase}” → ${members.map((m) => m.country).join(', ')}` } }
+  }
   if (entryOf(hit, 'pair')) {
     const pair = memory.lastPair()
     if (!pair) return null
@@ -463,17 +478,18 @@ function scanSentence(text: string, span: Span, ctx: RecognizeContext): Scanned 
  * costliest lines. Keys keep the spread's order.
  */
 function placeMention(m: Assembled['mention'], span: Span, sentence: number, prep: string): Mention {
-  const placed: Mention =
+  const base: Mention =
     m.partner === undefined
       ? { kind: m.kind, actor: m.actor, place: m.place, why: m.why, span, sentence, prep }
       : { kind: m.kind, actor: m.actor, partner: m.partner, place: m.place, why: m.why, span, sentence, prep }
+  const placed = m.members === undefined ? base : { ...base, members: m.members }
   // Rare (a person no dictionary knows): set only when true, so most mentions keep one shape.
   return m.introduces ? { ...placed, introduces: true } : placed
 }
 
 // Every field of an assembled mention must be copied by placeMention: a field added to Mention
 // fails to compile here until it is copied there too.
-const PLACED_FIELDS: Record<keyof Assembled['mention'], true> = { kind: true, actor: true, partner: true, place: true, why: true, introduces: true }
+const PLACED_FIELDS: Record<keyof Assembled['mention'], true> = { kind: true, actor: true, partner: true, members: true, place: true, why: true, introduces: true }
 void PLACED_FIELDS
 
 /** Recognise and resolve the mentions of one sentence, updating the article's memory. */
@@ -487,6 +503,8 @@ export function recognizeSentence(
   scanned: Scanned = scanSentence(text, span, ctx),
 ): Mention[] {
   const { words, hits } = scanned
+  // The states named one after another so far ("Argentina, Chile, Costa Rica and Peru").
+  let run: Actor[] = []
   const scan: SentenceScan = { words, hits, hitAt: new Map(hits.map((h) => [h.from, h])), sentence, day }
   const mentions: Mention[] = []
   let consumedTo = 0
@@ -533,6 +551,13 @@ export function recognizeSentence(
     if (previous?.actor && mention.actor && mention.kind !== 'pronoun' && previous.kind !== 'pronoun' && /^(\s*and\s+(the\s+)?|[-–])$/.test(gap)) {
       memory.rememberPair(previous.actor, mention.actor)
     }
+    // "from Argentina, Chile, Costa Rica, Peru and Uruguay": a list the article may later call
+    // "the five governments".
+    const listed = mention.actor !== null && ['country', 'capital', 'organisation'].includes(mention.kind)
+    if (!listed || !mention.actor) return
+    const joined = previous !== undefined && run.length > 0 && /^\s*(,\s*(and\s+)?|and\s+)(the\s+)?$/.test(gap)
+    run = joined ? [...run, mention.actor] : [mention.actor]
+    if (run.length >= 3 && new Set(run.map((a) => a.country)).size === run.length) memory.rememberList(run)
   }
 }
 

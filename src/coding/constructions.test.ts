@@ -306,3 +306,16 @@ describe('a visit "there"', () => {
     expect(code(text)).toContain('visit NLD>COD asserted')
   })
 })
+
+describe('groups and participles', () => {
+  it('aims at every member of "the three governments" the subject named, after a participle', () => {
+    const events = code('Russia expelled diplomats from Poland, Estonia and Latvia, accusing the three governments of spying.')
+    expect(events).toEqual(
+      expect.arrayContaining(['criticize RUS>POL asserted', 'criticize RUS>EST asserted', 'criticize RUS>LVA asserted']),
+    )
+  })
+  it('lets "It" at the start of a sentence act for the state before', () => {
+    const text = 'Russia expelled diplomats from Poland, Estonia and Latvia. It also demanded that the three countries close their consulates.'
+    expect(code(text)).toEqual(expect.arrayContaining(['demand RUS>POL asserted', 'demand RUS>LVA asserted']))
+  })
+})

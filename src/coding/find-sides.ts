@@ -322,6 +322,12 @@ export function findSides(
       if (main) [source, sourceHow] = [main, 'subject of the main clause after an opening phrase']
     }
   }
+  // 3a. "Venezuela said it was withdrawing its staff from ..., accusing the seven governments":
+  // a participle after a comma has the subject of the sentence.
+  if (!source && /ing$/.test(words[start]?.key ?? '') && /,/.test(words[start - 1]?.after ?? '')) {
+    const main = mentions.find((m) => m.to <= start && isActor(m) && m.mention.prep === '')
+    if (main) [source, sourceHow] = [main, 'subject of the sentence, for a participle after a comma']
+  }
   // 3. The subject before the trigger.
   if (!source) {
     group = subjectGroup(mentions, start, words, sw, triggerEnds)
@@ -371,6 +377,8 @@ export function findSides(
       })
       if (obj?.mention.actor) {
         targets.push(obj.mention.actor)
+        // "accusing the seven governments of meddling": every member of the group.
+        for (const a of obj.mention.members ?? []) if (differs(a) && !targets.some((t) => t.country === a.country)) targets.push(a)
         for (const c of coordinatedAfter(mentions, obj, words, sw)) if (c.mention.actor && differs(c.mention.actor) && !targets.some((t) => t.country === c.mention.actor?.country)) targets.push(c.mention.actor)
         targetHow = `object “${obj.mention.why}”`
       }
@@ -491,6 +499,8 @@ export function findSides(
   if (!source?.mention.actor || targets.length === 0) return null
   // A coordinated subject acting on a separate target: one event per subject country.
   const sources = [source.mention.actor]
+  // "The seven countries demanded ...": each member acts.
+  for (const a of source.mention.members ?? []) if (!sources.some((s) => s.country === a.country) && !targets.some((t) => t.country === a.country)) sources.push(a)
   // Three or more coordinated members: the members before the last act on those after them.
   if (targetHow === 'coordinated subject') sources.push(...targets.slice(0, -1))
   // Statements stay with their speaker: in "both Iran and Belarus have been subjected to unjust US

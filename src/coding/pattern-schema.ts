@@ -30,6 +30,7 @@ export const grammarSchema = z.object({
   titles: words,
   actor_nouns: z.partialRecord(sectorCodes, words),
   pronouns: words,
+  state_pronouns: words,
   single_office_roles: words,
   institution_words: words,
   pair_phrases: words,
@@ -54,6 +55,8 @@ export const grammarSchema = z.object({
   judging_verbs: words,
   trigger_inserts: words,
   counterpart_nouns: words,
+  group_nouns: words,
+  group_sizes: words,
 })
 
 export const cameoSchema = z

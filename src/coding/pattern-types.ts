@@ -40,6 +40,8 @@ export interface Grammar {
   readonly titles: readonly string[]
   readonly actor_nouns: Readonly<Partial<Record<Sector, readonly string[]>>>
   readonly pronouns: readonly string[]
+  /** "It also demanded ...": a state or body, the last sentence's subject. */
+  readonly state_pronouns: readonly string[]
   readonly single_office_roles: readonly string[]
   readonly institution_words: readonly string[]
   readonly pair_phrases: readonly string[]
@@ -70,4 +72,7 @@ export interface Grammar {
   readonly trigger_inserts: readonly string[]
   /** "his counterpart": with no nationality, the last other country named. */
   readonly counterpart_nouns: readonly string[]
+  /** "the seven governments": nouns for a group of states, and sizes written from three up. */
+  readonly group_nouns: readonly string[]
+  readonly group_sizes: readonly string[]
 }
