@@ -319,3 +319,14 @@ describe('groups and participles', () => {
     expect(code(text)).toEqual(expect.arrayContaining(['demand RUS>POL asserted', 'demand RUS>LVA asserted']))
   })
 })
+
+describe('a trip told from its arrival', () => {
+  it('codes the stop before, "from Managua", as a visit of its own', () => {
+    expect(code('The Iranian foreign minister landed in Caracas on Thursday from Managua.')).toEqual(
+      expect.arrayContaining(['visit IRN>VEN asserted', 'visit IRN>NIC asserted']),
+    )
+  })
+  it('reads "gave X diplomats 72 hours to leave" as a demand on X', () => {
+    expect(code('The Peruvian foreign minister gave Venezuelan diplomats 72 hours to leave the country.')).toContain('demand PER>VEN asserted')
+  })
+})

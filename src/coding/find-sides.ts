@@ -456,6 +456,15 @@ export function findSides(
         targetHow = remembered.how
         fromMemory = true
       }
+    } else if (slot === 'origin') {
+      // "landed in Caracas late on Thursday from Managua": the stop before, a visit of its own.
+      const from = after.find((m) => m.mention.prep === 'from' && m.from - end <= window && (m.mention.place || m.mention.kind === 'country'))
+      const country = from ? countryOf(from) : null
+      if (from && country && differs(from.mention.actor ?? makeActor(country, 'GOV', null, null))) {
+        targets.push(from.mention.actor ?? makeActor(country, 'GOV', null, null))
+        if (from.mention.place && from.mention.kind !== 'country') place = from.mention.place
+        targetHow = `the stop before, “from ${from.mention.why}”`
+      }
     } else if (slot === 'host') {
       // "Guelleh is scheduled to arrive on Wednesday" in a story about visits to Kenya.
       if (host && differs(host)) {

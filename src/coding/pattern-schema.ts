@@ -11,7 +11,7 @@ export const eventPatternSchema = z.object({
   id: z.string().regex(/^[a-z-]+(\/[a-z-]+)?$/, 'expected kind/name in lower case, e.g. visit/arrive'),
   cameo: z.string().regex(/^\d{2,4}$/, 'expected a CAMEO code such as "042"'),
   triggers: words.min(1),
-  target: z.array(z.enum(['object', 'place', 'pair', 'between', 'parties', 'location', 'other', 'host', 'recent'])).min(1),
+  target: z.array(z.enum(['object', 'place', 'pair', 'between', 'parties', 'location', 'other', 'host', 'recent', 'origin'])).min(1),
   preps: z.array(z.string()).default(['']),
   place_preps: z.array(z.string()).default(['to', 'in']),
   needs: words.default([]),

@@ -5,7 +5,7 @@
 import type { Sector } from '../doc.js'
 
 /** Where a pattern finds the other side of the event. */
-export type TargetSlot = 'object' | 'place' | 'pair' | 'between' | 'parties' | 'location' | 'other' | 'host' | 'recent'
+export type TargetSlot = 'object' | 'place' | 'pair' | 'between' | 'parties' | 'location' | 'other' | 'host' | 'recent' | 'origin'
 
 /** One event pattern. @example { id: 'visit/arrive', cameo: '042', triggers: ['arrived in'] } */
 export interface EventPattern {
