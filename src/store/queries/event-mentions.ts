@@ -1,13 +1,16 @@
 /**
  * Event mentions in the store: the flat row <-> `EventMention` mapping, and the filtered read.
  */
-import type { Insertable, Kysely, Selectable } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { ActorOut, DatePrecision, EventMention, EventType, Modality } from '../../doc.js'
 import type { Database, EventMentionsTable, Store } from '../database.js'
 import { runOps } from '../execute.js'
 import { count, rows, type Ops } from '../ops.js'
 
 type EventMentionRow = Selectable<EventMentionsTable>
+
+/** An event mention's row as written: every column but the ids the store assigns. */
+export type EventMentionValues = Omit<EventMentionRow, 'id' | 'event_id'>
 
 /**
  * What both event mentions and events can be filtered on (queries here and in events.ts).
@@ -95,7 +98,7 @@ export function* countEventMentionsOps(db: Kysely<Database>): Ops<number> {
  * each insert compiles to the same SQL and reuses one prepared statement.
  * @example toEventMentionRow(mention).source_code -> 'IRNGOVMIL'
  */
-export function toEventMentionRow(mention: EventMention): Insertable<EventMentionsTable> {
+export function toEventMentionRow(mention: EventMention): EventMentionValues {
   const { source, target, location } = mention
   return {
     article_id: mention.article,
