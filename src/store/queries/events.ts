@@ -66,15 +66,14 @@ export function* linkMemberOps(db: Kysely<Database>, member: EventMember): Ops<n
 }
 
 /**
- * The member that loading a just-written event mention back would give (`loadMembers`): the
- * row as stored (a value left undefined is stored as NULL), joined with its article's row.
+ * The member that loading a just-written event mention back would give (`loadMembers`): its
+ * row as written (`toEventMentionRow` writes null, never undefined), joined with its article's.
  * @example newMember(12, toEventMentionRow(mention), articleRow).article.publishedOn -> '2024-11-20'
  */
 export function newMember(id: number, row: EventMentionValues, article: ArticleValues): EventMember {
-  const stored = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v ?? null]))
   return {
     id,
-    mention: fromEventMentionRow({ ...(stored as EventMentionValues), id, event_id: null }),
+    mention: fromEventMentionRow({ ...row, id, event_id: null }),
     article: {
       publishedOn: article.published_on ?? null,
       outlet: article.outlet ?? null,
