@@ -17,7 +17,7 @@ import { runOps, selectRows } from '../execute.js'
 import { count, rows, type Ops } from '../ops.js'
 import { prepared } from '../prepared.js'
 import { toEventMentionRow, type EventMentionValues } from './event-mentions.js'
-import { eventIdsOfArticleOps, linkMemberOps, newMember, refreshEventsOps } from './events.js'
+import { eventIdsOfArticleOps, eventOfMemberOps, newMember, refreshEventsOps } from './events.js'
 import { rememberPeopleOps } from './learned-people.js'
 import { learnedFrom } from '../../actors/learned-people.js'
 
@@ -87,10 +87,10 @@ export function* saveDocOps(db: Kysely<Database>, doc: Doc, now: Date): Ops<Save
       throw new Error(`event mention of '${mention.article}' in the Doc of '${article.id}'`)
     }
     const row = toEventMentionRow(mention)
-    const [inserted] = yield* rows(insertEventMention(db, row))
-    // Dedup (src/events/dedup.ts): join the event it reports, or start one. The member is what
-    // reading the new row back would give, made from the rows just written.
-    yield* linkMemberOps(db, newMember(Number(inserted!.id), row, articleRow))
+    // Dedup (src/events/dedup.ts) first: join the event it reports, or start one. Then the
+    // mention is inserted already linked, one write of its row and indexes.
+    const eventId = yield* eventOfMemberOps(db, newMember(row, articleRow))
+    yield* rows(insertEventMention(db, { ...row, event_id: eventId }))
   }
   // People introduced by apposition, so later articles naming them alone resolve too.
   yield* rememberPeopleOps(db, learnedFrom(doc))
@@ -122,8 +122,9 @@ const insertArticle = prepared((db, row: ArticleValues) =>
   db.insertInto('articles').values(row),
 )
 
-const insertEventMention = prepared((db, row: EventMentionValues) =>
-  db.insertInto('event_mentions').values(row).returning('id'),
+const insertEventMention = prepared(
+  (db, row: EventMentionValues & { event_id: number | null }) =>
+    db.insertInto('event_mentions').values(row),
 )
 
 const insertProblem = prepared((db, row: Insertable<ProblemsTable>) =>

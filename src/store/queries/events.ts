@@ -1,8 +1,7 @@
 /**
- * Deduplicated events in the store. `linkEventMention` runs inside `saveDoc`'s transaction: each
- * new event mention joins the event it reports or starts one (the rules are src/events/dedup.ts),
- * and the event's row is rebuilt from all its mentions. The reads serve analytics, export and the
- * API.
+ * Deduplicated events in the store. Inside `saveDoc`'s transaction each new event mention joins
+ * the event it reports or starts one (`eventOfMemberOps`; the rules are src/events/dedup.ts), and
+ * the event's row is rebuilt from all its mentions. The reads serve analytics, export and the API.
  */
 import { sql, type Insertable, type Selectable } from 'kysely'
 import type { DatePrecision, EventMention, EventType } from '../../doc.js'
@@ -43,37 +42,46 @@ export function linkEventMention(store: Store, mentionId: number): number | null
 export function* linkEventMentionOps(db: Kysely<Database>, mentionId: number): Ops<number | null> {
   const member = (yield* loadMembers(db, 'id', mentionId))[0]
   if (member === undefined) throw new Error(`no event mention with id ${mentionId}`)
-  return yield* linkMemberOps(db, member)
+  const eventId = yield* eventOfMemberOps(db, member)
+  if (eventId !== null) yield* rows(linkMention(db, { event_id: eventId, id: member.id }))
+  return eventId
 }
 
 /**
- * `linkEventMentionOps` for a member already in hand: `saveDocOps` makes it from the rows it
- * has just written (`newMember`) instead of reading them back.
+ * The event a member reports: the stored event it fits (dedup.ts), rebuilt with it, or a new
+ * one; null for a negated or hypothetical mention. Writes the event but not the mention's
+ * `event_id`: `saveDocOps` inserts a new mention with it, so the row is written once.
+ * @example yield* eventOfMemberOps(db, newMember(toEventMentionRow(mention), articleRow)) -> 3
  */
-export function* linkMemberOps(db: Kysely<Database>, member: EventMember): Ops<number | null> {
+export function* eventOfMemberOps(db: Kysely<Database>, member: EventMember): Ops<number | null> {
   if (!isLinkable(member.mention)) return null
   const candidates: EventGroup[] = []
   for (const id of yield* candidateIds(db, member)) {
     candidates.push({ id, members: yield* loadMembers(db, 'event_id', id) })
   }
   const chosen = chooseEvent(member, candidates)
-  const eventId = chosen?.id ?? (yield* insertEvent(db, summarizeEvent([member]), member.mention))
-  yield* rows(linkMention(db, { event_id: eventId, id: member.id }))
-  // Rebuild the event it joined from the members just loaded plus this one: what reloading
-  // them would give, since nothing else wrote them in between (the newest id comes last).
-  if (chosen !== null) yield* updateEvent(db, eventId, [...chosen.members, member])
-  return eventId
+  if (chosen === null) return yield* insertEvent(db, summarizeEvent([member]), member.mention)
+  // Rebuild the event from the members just loaded plus this one: what reloading them after
+  // the link would give, since nothing else writes in between.
+  yield* updateEvent(db, chosen.id, [...chosen.members, member])
+  return chosen.id
 }
 
 /**
- * The member that loading a just-written event mention back would give (`loadMembers`): its
- * row as written (`toEventMentionRow` writes null, never undefined), joined with its article's.
- * @example newMember(12, toEventMentionRow(mention), articleRow).article.publishedOn -> '2024-11-20'
+ * A mention about to be inserted gets this id as a member: higher than any stored id, as its
+ * own will be (ids only grow). Dedup uses ids only to order an event's members.
  */
-export function newMember(id: number, row: EventMentionValues, article: ArticleValues): EventMember {
+const UNSAVED_ID = Number.MAX_SAFE_INTEGER
+
+/**
+ * The member that loading an event mention back once inserted would give (`loadMembers`): its
+ * row as written (`toEventMentionRow` writes null, never undefined), joined with its article's.
+ * @example newMember(toEventMentionRow(mention), articleRow).article.publishedOn -> '2024-11-20'
+ */
+export function newMember(row: EventMentionValues, article: ArticleValues): EventMember {
   return {
-    id,
-    mention: fromEventMentionRow({ ...row, id, event_id: null }),
+    id: UNSAVED_ID,
+    mention: fromEventMentionRow({ ...row, id: UNSAVED_ID, event_id: null }),
     article: {
       publishedOn: article.published_on ?? null,
       outlet: article.outlet ?? null,
@@ -105,9 +113,9 @@ export function* refreshEventsOps(db: Kysely<Database>, ids: readonly number[]):
   }
 }
 
-/** Write event `id`'s row from all its members (in id order, at least one). */
+/** Write event `id`'s row from all its members (at least one); the first by id leads. */
 function* updateEvent(db: Kysely<Database>, id: number, members: readonly EventMember[]): Ops<void> {
-  const lead = members[0]!.mention
+  const lead = members.reduce((first, m) => (m.id < first.id ? m : first)).mention
   yield* rows(updateEventRow(db, { ...toEventRow(summarizeEvent(members), lead), id }))
 }
 
