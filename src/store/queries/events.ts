@@ -114,7 +114,11 @@ export function* refreshEventsOps(db: Kysely<Database>, ids: readonly number[]):
 }
 
 /** Write event `id`'s row from all its members (at least one); the first by id leads. */
-function* updateEvent(db: Kysely<Database>, id: number, members: readonly EventMember[]): Ops<void> {
+function* updateEvent(
+  db: Kysely<Database>,
+  id: number,
+  members: readonly EventMember[],
+): Ops<void> {
   const lead = members.reduce((first, m) => (m.id < first.id ? m : first)).mention
   yield* rows(updateEventRow(db, { ...toEventRow(summarizeEvent(members), lead), id }))
 }
@@ -356,7 +360,10 @@ const membersBy = {
   },
 }
 
-function membersQuery(key: 'event_mentions.id' | 'event_mentions.event_id', withTextLength: boolean) {
+function membersQuery(
+  key: 'event_mentions.id' | 'event_mentions.event_id',
+  withTextLength: boolean,
+) {
   return prepared((db, a: { value: number }) =>
     db
       .selectFrom('event_mentions')
