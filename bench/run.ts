@@ -4,7 +4,8 @@
  *
  *   1. bare       bareTokenize(text): wink-nlp's pass as the pipeline makes it (tokens, sentences)
  *   2. extract    processArticle(article): every pipeline stage, nothing stored
- *   3. ingest     processArticle + saveDoc into a fresh SQLite file in a temp folder
+ *   3. ingest     processArticle + saveDoc into a fresh SQLite file in a temp folder, committed
+ *                 in groups as `dyad ingest` does (src/store/group-commit.ts)
  *
  * (plus wink's tokenizer alone, with bare) and reports articles/s, MB/s (10^6 bytes of UTF-8
  * article text per second), extract/bare, and peak memory. The corpus is generated 500 articles
@@ -32,7 +33,7 @@ import { processArticle } from '../src/pipeline.js'
 import { loadResources, type Resources } from '../src/resources.js'
 import { closeStore, openStore } from '../src/store/database.js'
 import { migrateStore } from '../src/store/migrate.js'
-import { saveDoc } from '../src/store/queries/articles.js'
+import { GroupCommit } from '../src/store/group-commit.js'
 import { generateCorpus, streamCorpus } from './generate-corpus.js'
 
 /** One timed measure. */
@@ -105,6 +106,8 @@ class Timer {
     readonly name: string,
     total: number,
     private readonly work: (article: Article) => void,
+    /** Timed too, once at the end of each chunk: the last commit of an ingest's group. */
+    private readonly finish: () => void = () => {},
   ) {
     this.latencies = new Float64Array(total)
   }
@@ -118,6 +121,7 @@ class Timer {
       this.latencies[this.done++] = performance.now() - t0
       if (i % RSS_EVERY === 0) this.peak = Math.max(this.peak, rssMb())
     }
+    this.finish()
     this.seconds += (performance.now() - start) / 1000
     this.peak = Math.max(this.peak, rssMb())
   }
@@ -184,6 +188,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dyad-bench-'))
   const file = join(dir, 'bench.db')
   const store = openStore(file)
+  const group = new GroupCommit(store, () => {})
   let tokens = 0
   let eventMentions = 0
   let problems = 0
@@ -206,15 +211,20 @@ async function main(): Promise<void> {
       eventMentions += doc.eventMentions?.length ?? 0
       problems += doc.problems.length
     }),
-    ingest: new Timer('ingest (processArticle + saveDoc)', n, (article) => {
-      const doc = processArticle(article, resources)
-      if (saveDoc(store, doc).stored) stored++
-      // Counted here only when extraction is not measured (--measures ingest).
-      if (!runs.has('extract')) {
-        eventMentions += doc.eventMentions?.length ?? 0
-        problems += doc.problems.length
-      }
-    }),
+    ingest: new Timer(
+      'ingest (processArticle + saveDoc)',
+      n,
+      (article) => {
+        const doc = processArticle(article, resources)
+        if (group.save(doc).stored) stored++
+        // Counted here only when extraction is not measured (--measures ingest).
+        if (!runs.has('extract')) {
+          eventMentions += doc.eventMentions?.length ?? 0
+          problems += doc.problems.length
+        }
+      },
+      () => group.commit(),
+    ),
   }
   // The tokenizer alone runs second: first in a chunk, it would pay for the chunk's generation
   // garbage.
@@ -228,7 +238,10 @@ async function main(): Promise<void> {
   )
   try {
     await migrateStore(store)
-    if (runs.has('ingest')) for (const a of warmArticles) saveDoc(store, processArticle(a, resources))
+    if (runs.has('ingest')) {
+      for (const a of warmArticles) group.save(processArticle(a, resources))
+      group.commit()
+    }
     // The corpus is generated a chunk at a time (untimed) and each measure runs on the chunk, so
     // memory does not grow with the number of articles.
     const corpus = streamCorpus({ articles: n, seed: options.seed, dictionaries })

@@ -118,7 +118,7 @@ Examples:
 
   program
     .command('ingest')
-    .description('read articles, code their events and store both (each article one transaction)')
+    .description('read articles, code their events and store both (each article exactly once, committed in small groups)')
     .argument('<paths...>', 'files or folders of articles ("-" for stdin)')
     .option('--db <file|url>', 'SQLite database file (created when missing) or postgres:// URL', DEFAULT_DB)
     .addOption(publishedOption())

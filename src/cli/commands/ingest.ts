@@ -1,7 +1,8 @@
 /**
  * `dyad ingest PATH... [--db FILE]`: run the pipeline and store articles and event mentions.
- * Each article is one transaction; an article already stored (same text) is skipped. A run that
- * is killed loses nothing committed, and the next run stores exactly the articles still missing.
+ * Each article is one savepoint, committed in groups; an article already stored (same text) is
+ * skipped. A run that is killed loses nothing committed, and the next run stores exactly the
+ * articles still missing.
  */
 import { PeopleRegistry } from '../../actors/learned-people.js'
 import { deliverFirings, eventsOfArticles, recordFirings } from '../../monitor/fire-alerts.js'
@@ -17,8 +18,9 @@ export interface IngestOptions extends ReadOptions {
   readonly db: string
   readonly quiet?: boolean
   /**
-   * `--log-stored`: print `stored <id>` on stdout right after each article's transaction commits,
-   * so whoever watches the run knows exactly which articles are safe, even if it is killed.
+   * `--log-stored`: print `stored <id>` on stdout right after each article is committed (its
+   * group, store/group-commit.ts), so whoever watches the run knows exactly which articles are
+   * safe, even if it is killed.
    */
   readonly logStored?: boolean
   /** `--queue redis://HOST`: enqueue the articles for `dyad worker`s instead of coding them here. */
@@ -43,8 +45,15 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
   }
   // An SQLite file or a postgres:// URL.
   if (opts.queue !== undefined) return enqueueCommand(paths, { ...opts, queue: opts.queue }, tally)
-  const store = await openWriter(opts.db)
   const stored: string[] = []
+  // Articles are committed in groups (store/group-commit.ts): one is stored, and said to be,
+  // once its group commits.
+  const store = await openWriter(opts.db, {
+    committed: (ids) => {
+      stored.push(...ids)
+      if (opts.logStored) process.stdout.write(ids.map((id) => `stored ${id}\n`).join(''))
+    },
+  })
   try {
     const progress = progressFor('ingest', paths, opts.quiet)
     // People learned in earlier runs; what this run learns serves the next one, so the result
@@ -54,12 +63,11 @@ export async function ingestCommand(paths: string[], opts: IngestOptions): Promi
     for await (const doc of readDocs(paths, { ...opts, workers, progress, registry }, tally)) {
       const result = await store.save(doc)
       if (result.stored) {
-        stored.push(doc.article.id)
-        if (opts.logStored) process.stdout.write(`stored ${doc.article.id}\n`)
         tally.stored++
         tally.events += doc.eventMentions?.length ?? 0
       } else tally.duplicates++
     }
+    await store.flush()
     // Alerts (`dyad alerts add`) on the events these articles reported: src/monitor/. They live
     // in SQLite stores only.
     const sqlite = store.sqlite

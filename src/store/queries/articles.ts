@@ -15,8 +15,9 @@ import {
 } from '../database.js'
 import { runOps, selectRows } from '../execute.js'
 import { count, rows, type Ops } from '../ops.js'
-import { toEventMentionRow } from './event-mentions.js'
-import { eventIdsOfArticleOps, linkEventMentionOps, refreshEventsOps } from './events.js'
+import { prepared } from '../prepared.js'
+import { toEventMentionRow, type EventMentionValues } from './event-mentions.js'
+import { eventIdsOfArticleOps, eventOfMemberOps, newMember, refreshEventsOps } from './events.js'
 import { rememberPeopleOps } from './learned-people.js'
 import { learnedFrom } from '../../actors/learned-people.js'
 
@@ -67,10 +68,7 @@ export function saveDoc(store: Store, doc: Doc, now: Date = new Date()): SaveRes
 export function* saveDocOps(db: Kysely<Database>, doc: Doc, now: Date): Ops<SaveResult> {
   const { article } = doc
   const existing = yield* rows(
-    db
-      .selectFrom('articles')
-      .select(['id', 'content_hash'])
-      .where((eb) => eb.or([eb('content_hash', '=', article.contentHash), eb('id', '=', article.id)])),
+    storedVersions(db, { content_hash: article.contentHash, id: article.id }),
   )
   if (existing.some((row) => row.content_hash === article.contentHash)) {
     return { stored: false, reason: 'duplicate' }
@@ -82,15 +80,17 @@ export function* saveDocOps(db: Kysely<Database>, doc: Doc, now: Date): Ops<Save
     // Events the old version reported lose its mentions; one left with none is deleted.
     yield* refreshEventsOps(db, touched)
   }
-  yield* rows(db.insertInto('articles').values(toArticleRow(article, now)))
+  const articleRow = toArticleRow(article, now)
+  yield* rows(insertArticle(db, articleRow))
   for (const mention of doc.eventMentions ?? []) {
     if (mention.article !== article.id) {
       throw new Error(`event mention of '${mention.article}' in the Doc of '${article.id}'`)
     }
-    const insert = db.insertInto('event_mentions').values(toEventMentionRow(mention))
-    const [inserted] = yield* rows(insert.returning('id'))
-    // Dedup (src/events/dedup.ts): join the event it reports, or start one.
-    yield* linkEventMentionOps(db, Number(inserted!.id))
+    const row = toEventMentionRow(mention)
+    // Dedup (src/events/dedup.ts) first: join the event it reports, or start one. Then the
+    // mention is inserted already linked, one write of its row and indexes.
+    const eventId = yield* eventOfMemberOps(db, newMember(row, articleRow))
+    yield* rows(insertEventMention(db, { ...row, event_id: eventId }))
   }
   // People introduced by apposition, so later articles naming them alone resolve too.
   yield* rememberPeopleOps(db, learnedFrom(doc))
@@ -103,10 +103,33 @@ export function* saveDocOps(db: Kysely<Database>, doc: Doc, now: Date): Ops<Save
       span_start: problem.span?.[0] ?? null,
       span_end: problem.span?.[1] ?? null,
     }
-    yield* rows(db.insertInto('problems').values(row))
+    yield* rows(insertProblem(db, row))
   }
   return { stored: true }
 }
+
+// The statements every save runs, compiled once (prepared.ts).
+
+/** Stored articles with this text or this id. */
+const storedVersions = prepared((db, a: { content_hash: string; id: string }) =>
+  db
+    .selectFrom('articles')
+    .select(['id', 'content_hash'])
+    .where((eb) => eb.or([eb('content_hash', '=', a.content_hash), eb('id', '=', a.id)])),
+)
+
+const insertArticle = prepared((db, row: ArticleValues) =>
+  db.insertInto('articles').values(row),
+)
+
+const insertEventMention = prepared(
+  (db, row: EventMentionValues & { event_id: number | null }) =>
+    db.insertInto('event_mentions').values(row),
+)
+
+const insertProblem = prepared((db, row: Insertable<ProblemsTable>) =>
+  db.insertInto('problems').values(row),
+)
 
 /**
  * One article by id, or null.
@@ -176,7 +199,10 @@ export function toFtsQuery(query: string): string {
   return parts.join(' ')
 }
 
-function toArticleRow(article: Article, now: Date): Insertable<ArticlesTable> {
+/** An article's row as written: every column but `seq`, which SQLite assigns. */
+export type ArticleValues = Omit<Selectable<ArticlesTable>, 'seq'>
+
+function toArticleRow(article: Article, now: Date): ArticleValues {
   return {
     id: article.id,
     content_hash: article.contentHash,

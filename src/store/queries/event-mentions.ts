@@ -1,13 +1,16 @@
 /**
  * Event mentions in the store: the flat row <-> `EventMention` mapping, and the filtered read.
  */
-import type { Insertable, Kysely, Selectable } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { ActorOut, DatePrecision, EventMention, EventType, Modality } from '../../doc.js'
 import type { Database, EventMentionsTable, Store } from '../database.js'
 import { runOps } from '../execute.js'
 import { count, rows, type Ops } from '../ops.js'
 
 type EventMentionRow = Selectable<EventMentionsTable>
+
+/** An event mention's row as written: every column but the ids the store assigns. */
+export type EventMentionValues = Omit<EventMentionRow, 'id' | 'event_id'>
 
 /**
  * What both event mentions and events can be filtered on (queries here and in events.ts).
@@ -91,11 +94,12 @@ export function* countEventMentionsOps(db: Kysely<Database>): Ops<number> {
 }
 
 /**
- * Flatten an event mention into a row of `event_mentions`. Every key is always present, so
- * each insert compiles to the same SQL and reuses one prepared statement.
+ * Flatten an event mention into a row of `event_mentions`. Every key is always present, and a
+ * nullable one is null rather than undefined: the row is exactly what the store then holds, so
+ * saveDoc can link the mention from it without reading it back (queries/events.ts `newMember`).
  * @example toEventMentionRow(mention).source_code -> 'IRNGOVMIL'
  */
-export function toEventMentionRow(mention: EventMention): Insertable<EventMentionsTable> {
+export function toEventMentionRow(mention: EventMention): EventMentionValues {
   const { source, target, location } = mention
   return {
     article_id: mention.article,
@@ -104,9 +108,9 @@ export function toEventMentionRow(mention: EventMention): Insertable<EventMentio
     span_end: mention.span[1],
     evidence: mention.evidence,
     source_country: source.country,
-    source_sector: source.sector,
+    source_sector: source.sector ?? null,
     source_role: source.role ?? null,
-    source_person: source.person,
+    source_person: source.person ?? null,
     source_code: source.code,
     target_country: target?.country ?? null,
     target_sector: target?.sector ?? null,
@@ -117,11 +121,11 @@ export function toEventMentionRow(mention: EventMention): Insertable<EventMentio
     quad: mention.quad,
     goldstein: mention.goldstein,
     plover_event: mention.plover.event,
-    plover_mode: mention.plover.mode,
+    plover_mode: mention.plover.mode ?? null,
     type: mention.type,
     modality: mention.modality,
-    date: mention.date,
-    date_precision: mention.date_precision,
+    date: mention.date ?? null,
+    date_precision: mention.date_precision ?? null,
     location_name: location?.name ?? null,
     location_country: location?.country ?? null,
     location_lat: location?.lat ?? null,

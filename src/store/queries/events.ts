@@ -1,8 +1,7 @@
 /**
- * Deduplicated events in the store. `linkEventMention` runs inside `saveDoc`'s transaction: each
- * new event mention joins the event it reports or starts one (the rules are src/events/dedup.ts),
- * and the event's row is rebuilt from all its mentions. The reads serve analytics, export and the
- * API.
+ * Deduplicated events in the store. Inside `saveDoc`'s transaction each new event mention joins
+ * the event it reports or starts one (`eventOfMemberOps`; the rules are src/events/dedup.ts), and
+ * the event's row is rebuilt from all its mentions. The reads serve analytics, export and the API.
  */
 import { sql, type Insertable, type Selectable } from 'kysely'
 import type { DatePrecision, EventMention, EventType } from '../../doc.js'
@@ -23,7 +22,9 @@ import type { Kysely } from 'kysely'
 import type { Database, EventMentionsTable, EventsTable, Store } from '../database.js'
 import { runOps, runWrite, selectRows } from '../execute.js'
 import { count, rows, type Ops } from '../ops.js'
-import { fromEventMentionRow, type CodedFilter } from './event-mentions.js'
+import { prepared } from '../prepared.js'
+import type { ArticleValues } from './articles.js'
+import { fromEventMentionRow, type CodedFilter, type EventMentionValues } from './event-mentions.js'
 
 /** How many days before a month's or a year's last day its stored date (the 1st) may lie. */
 const DAYS_BEFORE_LAST: Readonly<Record<string, number>> = { day: 0, month: 31, year: 366 }
@@ -41,16 +42,54 @@ export function linkEventMention(store: Store, mentionId: number): number | null
 export function* linkEventMentionOps(db: Kysely<Database>, mentionId: number): Ops<number | null> {
   const member = (yield* loadMembers(db, 'id', mentionId))[0]
   if (member === undefined) throw new Error(`no event mention with id ${mentionId}`)
+  const eventId = yield* eventOfMemberOps(db, member)
+  if (eventId !== null) yield* rows(linkMention(db, { event_id: eventId, id: member.id }))
+  return eventId
+}
+
+/**
+ * The event a member reports: the stored event it fits (dedup.ts), rebuilt with it, or a new
+ * one; null for a negated or hypothetical mention. Writes the event but not the mention's
+ * `event_id`: `saveDocOps` inserts a new mention with it, so the row is written once.
+ * @example yield* eventOfMemberOps(db, newMember(toEventMentionRow(mention), articleRow)) -> 3
+ */
+export function* eventOfMemberOps(db: Kysely<Database>, member: EventMember): Ops<number | null> {
   if (!isLinkable(member.mention)) return null
   const candidates: EventGroup[] = []
   for (const id of yield* candidateIds(db, member)) {
     candidates.push({ id, members: yield* loadMembers(db, 'event_id', id) })
   }
   const chosen = chooseEvent(member, candidates)
-  const eventId = chosen?.id ?? (yield* insertEvent(db, summarizeEvent([member]), member.mention))
-  yield* rows(db.updateTable('event_mentions').set({ event_id: eventId }).where('id', '=', mentionId))
-  if (chosen !== null) yield* refreshEventsOps(db, [eventId])
-  return eventId
+  if (chosen === null) return yield* insertEvent(db, summarizeEvent([member]), member.mention)
+  // Rebuild the event from the members just loaded plus this one: what reloading them after
+  // the link would give, since nothing else writes in between.
+  yield* updateEvent(db, chosen.id, [...chosen.members, member])
+  return chosen.id
+}
+
+/**
+ * A mention about to be inserted gets this id as a member: higher than any stored id, as its
+ * own will be (ids only grow). Dedup uses ids only to order an event's members.
+ */
+const UNSAVED_ID = Number.MAX_SAFE_INTEGER
+
+/**
+ * The member that loading an event mention back once inserted would give (`loadMembers`): its
+ * row as written (`toEventMentionRow` writes null, never undefined), joined with its article's.
+ * @example newMember(toEventMentionRow(mention), articleRow).article.publishedOn -> '2024-11-20'
+ */
+export function newMember(row: EventMentionValues, article: ArticleValues): EventMember {
+  return {
+    id: UNSAVED_ID,
+    mention: fromEventMentionRow({ ...row, id: UNSAVED_ID, event_id: null }),
+    article: {
+      publishedOn: article.published_on ?? null,
+      outlet: article.outlet ?? null,
+      url: article.url ?? null,
+      origin: article.origin,
+      ingestedAt: article.ingested_at,
+    },
+  }
 }
 
 /**
@@ -70,11 +109,18 @@ export function* refreshEventsOps(db: Kysely<Database>, ids: readonly number[]):
       yield* rows(db.deleteFrom('events').where('id', '=', id))
       continue
     }
-    const lead = members[0]!.mention
-    yield* rows(
-      db.updateTable('events').set(toEventRow(summarizeEvent(members), lead)).where('id', '=', id),
-    )
+    yield* updateEvent(db, id, members)
   }
+}
+
+/** Write event `id`'s row from all its members (at least one); the first by id leads. */
+function* updateEvent(
+  db: Kysely<Database>,
+  id: number,
+  members: readonly EventMember[],
+): Ops<void> {
+  const lead = members.reduce((first, m) => (m.id < first.id ? m : first)).mention
+  yield* rows(updateEventRow(db, { ...toEventRow(summarizeEvent(members), lead), id }))
 }
 
 /** The events an article's mentions link to. @example eventIdsOfArticle(store, 'A') -> [3, 5] */
@@ -194,46 +240,87 @@ function* candidateIds(db: Kysely<Database>, member: EventMember): Ops<number[]>
   const published = article.publishedOn === null ? null : dayOfIso(article.publishedOn)
   const dated = dayRange(mention)
   const range = dated ?? (published === null ? null : [published, published])
-  let query = db
-    .selectFrom('events')
-    .select('id')
-    .where('pair', '=', pairOf(mention))
-    .where('type', '=', mention.type)
-    .where('modality', '=', mention.modality)
-  if (mention.type === 'other') query = query.where('cameo', '=', mention.cameo)
-  const ownArticle = db
-    .selectFrom('event_mentions')
-    .select('event_id')
-    .where('article_id', '=', mention.article)
-    .where('event_id', 'is not', null)
+  const kind = mention.type === 'other' ? 'other' : 'plain'
+  const same = {
+    pair: pairOf(mention),
+    type: mention.type,
+    modality: mention.modality,
+    article_id: mention.article,
+    ...(kind === 'other' ? { cameo: mention.cameo } : {}),
+  }
   if (range === null) {
     // Undated, in an undated article: only its own article's events can take it.
-    return (yield* rows(query.where('id', 'in', ownArticle).orderBy('id'))).map((r) => r.id)
+    return (yield* rows(candidates[kind].ofArticle(db, same))).map((r) => r.id)
   }
   // A dated report may be DATE_TOLERANCE_DAYS from the others; an undated one is placed at its
   // publication day, UNDATED_WINDOW_DAYS wide.
   const slack = dated === null ? UNDATED_WINDOW_DAYS : DATE_TOLERANCE_DAYS
   const [lo, hi] = range
-  query = query.where((eb) =>
-    eb.or([
-      eb('id', 'in', ownArticle),
-      ...Object.entries(DAYS_BEFORE_LAST).map(([precision, days]) =>
-        eb.and([
-          eb('date_precision', '=', precision),
-          eb('date', '>=', isoOfDay(lo - slack - days)),
-          eb('date', '<=', isoOfDay(hi + slack)),
-        ]),
-      ),
-      // An undated event: every article of it published near this report's day.
-      eb.and([
-        eb('date', 'is', null),
-        eb('first_seen', '>=', isoOfDay(lo - UNDATED_WINDOW_DAYS)),
-        eb('last_seen', '<=', isoOfDay(hi + UNDATED_WINDOW_DAYS)),
-      ]),
-    ]),
-  )
-  return (yield* rows(query.orderBy('id'))).map((row) => row.id)
+  const near: Record<string, string> = {
+    date_to: isoOfDay(hi + slack),
+    seen_from: isoOfDay(lo - UNDATED_WINDOW_DAYS),
+    seen_to: isoOfDay(hi + UNDATED_WINDOW_DAYS),
+  }
+  for (const [precision, days] of Object.entries(DAYS_BEFORE_LAST)) {
+    near[`from_${precision}`] = isoOfDay(lo - slack - days)
+  }
+  return (yield* rows(candidates[kind].near(db, { ...same, ...near }))).map((r) => r.id)
 }
+
+/**
+ * The prepared candidate queries (prepared.ts), one pair per shape: an 'other' event must also
+ * have the same CAMEO code, since 'other' spans codes that have nothing in common.
+ */
+function candidateQueries(other: boolean) {
+  /** Same pair, type and modality (and code), and the events of its own article. */
+  const sameKind = (db: Kysely<Database>, a: Record<string, string>) => {
+    const query = db
+      .selectFrom('events')
+      .select('id')
+      .where('pair', '=', a.pair!)
+      .where('type', '=', a.type!)
+      .where('modality', '=', a.modality!)
+    const ownArticle = db
+      .selectFrom('event_mentions')
+      .select('event_id')
+      .where('article_id', '=', a.article_id!)
+      .where('event_id', 'is not', null)
+    return { query: other ? query.where('cameo', '=', a.cameo!) : query, ownArticle }
+  }
+  return {
+    /** An undated report in an undated article: only its own article's events. */
+    ofArticle: prepared((db, a: Record<string, string>) => {
+      const { query, ownArticle } = sameKind(db, a)
+      return query.where('id', 'in', ownArticle).orderBy('id')
+    }),
+    /** Near a day range (`candidateIds` computes the bounds), or its own article's. */
+    near: prepared((db, a: Record<string, string>) => {
+      const { query, ownArticle } = sameKind(db, a)
+      return query
+        .where((eb) =>
+          eb.or([
+            eb('id', 'in', ownArticle),
+            ...Object.keys(DAYS_BEFORE_LAST).map((precision) =>
+              eb.and([
+                eb('date_precision', '=', precision),
+                eb('date', '>=', a[`from_${precision}`]!),
+                eb('date', '<=', a.date_to!),
+              ]),
+            ),
+            // An undated event: every article of it published near this report's day.
+            eb.and([
+              eb('date', 'is', null),
+              eb('first_seen', '>=', a.seen_from!),
+              eb('last_seen', '<=', a.seen_to!),
+            ]),
+          ]),
+        )
+        .orderBy('id')
+    }),
+  }
+}
+
+const candidates = { plain: candidateQueries(false), other: candidateQueries(true) }
 
 /**
  * Event mentions with their articles' facts, by mention id or by event id, in ingest order.
@@ -245,28 +332,10 @@ function* loadMembers(
   value: number,
   withTextLength = false,
 ): Ops<EventMember[]> {
-  const base = db
-    .selectFrom('event_mentions')
-    .innerJoin('articles', 'articles.id', 'event_mentions.article_id')
-    .selectAll('event_mentions')
-    .select([
-      'articles.published_on',
-      'articles.outlet',
-      'articles.url',
-      'articles.origin',
-      'articles.ingested_at',
-      (withTextLength ? sql<number | null>`length(articles.text)` : sql<number | null>`null`).as(
-        'text_length',
-      ),
-    ])
-    .orderBy('event_mentions.id')
-  const query =
-    by === 'id'
-      ? base.where('event_mentions.id', '=', value)
-      : base.where('event_mentions.event_id', '=', value)
+  const query = membersBy[by][withTextLength ? 'withLength' : 'plain'](db, { value })
   return (yield* rows(query)).map((row) => ({
     id: row.id,
-    mention: fromEventMentionRow(row as Selectable<EventMentionsTable>),
+    mention: fromEventMentionRow(row),
     article: {
       publishedOn: row.published_on,
       outlet: row.outlet,
@@ -279,14 +348,66 @@ function* loadMembers(
   }))
 }
 
+/** `loadMembers`' query for each key, without and with the text's length. */
+const membersBy = {
+  id: {
+    plain: membersQuery('event_mentions.id', false),
+    withLength: membersQuery('event_mentions.id', true),
+  },
+  event_id: {
+    plain: membersQuery('event_mentions.event_id', false),
+    withLength: membersQuery('event_mentions.event_id', true),
+  },
+}
+
+function membersQuery(
+  key: 'event_mentions.id' | 'event_mentions.event_id',
+  withTextLength: boolean,
+) {
+  return prepared((db, a: { value: number }) =>
+    db
+      .selectFrom('event_mentions')
+      .innerJoin('articles', 'articles.id', 'event_mentions.article_id')
+      .selectAll('event_mentions')
+      .select([
+        'articles.published_on',
+        'articles.outlet',
+        'articles.url',
+        'articles.origin',
+        'articles.ingested_at',
+        (withTextLength ? sql<number | null>`length(articles.text)` : sql<number | null>`null`).as(
+          'text_length',
+        ),
+      ])
+      .where(key, '=', a.value)
+      .orderBy('event_mentions.id'),
+  )
+}
+
 function* insertEvent(db: Kysely<Database>, facts: EventFacts, lead: EventMention): Ops<number> {
-  const query = db.insertInto('events').values(toEventRow(facts, lead)).returning('id')
-  const [row] = yield* rows(query)
+  const [row] = yield* rows(insertEventRow(db, toEventRow(facts, lead)))
   return Number(row!.id)
 }
 
+const insertEventRow = prepared((db, row: EventValues) =>
+  db.insertInto('events').values(row).returning('id'),
+)
+
+const updateEventRow = prepared((db, a: EventValues & { id: number }) => {
+  const { id, ...row } = a
+  return db.updateTable('events').set(row).where('id', '=', id)
+})
+
+/** Link an event mention to its event. */
+const linkMention = prepared((db, a: { event_id: number; id: number }) =>
+  db.updateTable('event_mentions').set({ event_id: a.event_id }).where('id', '=', a.id),
+)
+
+/** An event's row without its id: what is inserted, and what an update sets. */
+type EventValues = Omit<Selectable<EventsTable>, 'id'>
+
 /** Flatten an event's facts into a row; every key always present, so one prepared statement. */
-function toEventRow(facts: EventFacts, lead: EventMention): Insertable<EventsTable> {
+function toEventRow(facts: EventFacts, lead: EventMention): EventValues {
   const { source, target, location } = facts
   return {
     type: facts.type,
