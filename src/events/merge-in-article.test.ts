@@ -27,6 +27,19 @@ describe('meetings within one article', () => {
     expect(isSameEvent(named, minister)).toBe(false)
     expect(mergeInArticle([named, otherCounterpart, minister])).toHaveLength(3)
   })
+
+  it('takes a counterpart named only as a country ("bilateral talks with Iran") as the named one', () => {
+    const bare = makeMeeting('A', { sentence: 7, target: { country: 'IRN', sector: null, person: null, code: 'IRN' } })
+    expect(isSameEvent(named, bare)).toBe(true)
+  })
+
+  it('knows a person by part of the full name ("Prince Mohammed", "Mohammed bin Salman")', () => {
+    const full = makeMeeting('A', { source: { ...named.source, person: 'Mohammed bin Salman' } })
+    const part = makeMeeting('A', { sentence: 8, source: { ...named.source, person: 'Mohammed' } })
+    const other = makeMeeting('A', { sentence: 9, source: { ...named.source, person: 'Faisal bin Farhan' } })
+    expect(isSameEvent(full, part)).toBe(true)
+    expect(isSameEvent(full, other)).toBe(false)
+  })
 })
 
 describe('visits within one article', () => {

@@ -13,6 +13,20 @@ const STATEMENT_TYPES: ReadonlySet<string> = new Set(['intent_cooperate', 'criti
 
 const compatible = (a: string | null | undefined, b: string | null | undefined) => !a || !b || a === b
 
+/**
+ * The same person, written in full or in part: "Prince Mohammed" is "Mohammed bin Salman" when
+ * every word of the shorter name is in the longer one.
+ */
+function samePerson(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b || a === b) return true
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  const words = new Set(long.toLowerCase().split(/\s+/))
+  return short.toLowerCase().split(/\s+/).every((w) => words.has(w))
+}
+
+/** A side named only as a country ("Egypt and Sudan held talks", "India-Nepal talks"). */
+const bareCountry = (actor: EventMention['source'] | null) => actor !== null && !actor.person && !actor.sector
+
 // A trip lasts days, not weeks: two dates further apart than this are two trips.
 const TRIP_DAYS = 14
 
@@ -47,11 +61,16 @@ export function isSameEvent(a: EventMention, b: EventMention): boolean {
   // A mention naming nobody on either side ("Egypt and Sudan held talks", "the Egyptian leader
   // discussed with Sudanese officials") retells a meeting named elsewhere; one where a named
   // minister meets unnamed officials is a meeting of its own.
-  if (a.type === 'meet' && a.target.person !== bTarget.person) {
+  if (a.type === 'meet') {
     const anonymous = (m: EventMention) => !m.source.person && !m.target?.person
-    if (!anonymous(a) && !anonymous(b)) return false
+    // A counterpart named only as a country ("bilateral talks with Sudan") may be the named one.
+    const sameCounterpart =
+      a.target.person && bTarget.person
+        ? samePerson(a.target.person, bTarget.person)
+        : a.target.person === bTarget.person || bareCountry(a.target) || bareCountry(bTarget)
+    if (!sameCounterpart && !anonymous(a) && !anonymous(b)) return false
   }
-  return compatible(a.source.person, bSource.person) && compatible(a.target.person, bTarget.person)
+  return samePerson(a.source.person, bSource.person) && samePerson(a.target.person, bTarget.person)
 }
 
 /**
