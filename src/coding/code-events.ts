@@ -10,6 +10,7 @@ import type { Word } from '../nlp/match-words.js'
 import { sentenceWords } from '../nlp/sentence-words.js'
 import { PhraseTrie } from '../nlp/phrase-trie.js'
 import { findDates, type DateMention } from '../nlp/resolve-dates.js'
+import type { DateCues } from '../nlp/date-cues.js'
 import type { EventPattern, Grammar } from './pattern-types.js'
 import { compileModalityCues, modalityOf, type ModalityCues } from './modality.js'
 import { findSides, type PlacedMention, type Sides, type SideWords } from './find-sides.js'
@@ -27,6 +28,8 @@ export interface Coder {
   readonly cues: ModalityCues
   readonly sideWords: SideWords
   readonly sectors: SectorVocabulary
+  /** What a sentence needs for the date parser to run (dictionaries/dates.yaml). */
+  readonly dateCues?: DateCues
 }
 
 /** Compile patterns, CAMEO table and grammar into a Coder. */
@@ -35,6 +38,7 @@ export function buildCoder(
   cameo: readonly CameoEntry[],
   grammar: Grammar,
   sectors: SectorVocabulary,
+  dateCues?: DateCues,
 ): Coder {
   const triggers = new PhraseTrie<EventPattern>()
   for (const p of patterns) for (const t of p.triggers) triggers.add(t, p)
@@ -50,6 +54,7 @@ export function buildCoder(
       relatives: new Set(grammar.relative_pronouns),
     },
     sectors,
+    ...(dateCues ? { dateCues } : {}),
   }
 }
 
@@ -168,12 +173,13 @@ export function codeSentence(
   const sentenceText = text.slice(sentence.span[0], sentence.span[1])
   const words = sentenceWords(text, sentence.span)
   const placed = placeMentions(words, mentions)
-  const pastDates = findDates(sentenceText, sentence.span[0], published)
+  const cues = coder.dateCues
+  const pastDates = findDates(sentenceText, sentence.span[0], published, { cues })
   // Planned events resolve open dates forward: "will visit on Friday" is the coming Friday.
   let futureDates: DateMention[] | null = null
   const datesFor = (modality: string) =>
     modality === 'planned'
-      ? (futureDates ??= findDates(sentenceText, sentence.span[0], published, { future: true }))
+      ? (futureDates ??= findDates(sentenceText, sentence.span[0], published, { future: true, cues }))
       : pastDates
   const out: EventMention[] = []
   const seen = new Set<string>()

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+
+import { loadDictionaries } from '../dict/load.js'
+import { compileDateCues } from './date-cues.js'
+import { findDates } from './resolve-dates.js'
+
+const cues = compileDateCues(loadDictionaries().dates)
+
+// Forms chrono reads as dates besides the usual ones (resolve-dates.test.ts has those): casual
+// abbreviations and durations with abbreviated units, which it turns into a day, month or year.
+// prettier-ignore
+const ODD_DATES = [
+  'He left tmr.', 'They return overmorrow.', 'They met a few hrs after the vote.',
+  'It rose in a couple of mins.', 'The talks ended the w before.', 'It closed a d ago.',
+  'Prices fell two mos ago.', 'They sold the mon before.', 'He was in the money.',
+  'Police let the s out.', 'the mout', 'a couple ofm later', 'They may first consult.',
+  'Reserves rose in a m.', 'They meet next mo.', 'They met last w.', 'He will go in half and out.',
+]
+
+// prettier-ignore
+const NO_DATES = [
+  'Neither side gave a timetable for the projects.',
+  'Analysts said the visit signalled a wish to diversify its partners.',
+  'The foreign minister met the leader of the mission in the capital.',
+  'Officials did not say how much the projects would cost.',
+]
+
+describe('date-cues', () => {
+  it.each(ODD_DATES)('lets the parser see %j, and its dates stay the same', (sentence) => {
+    expect(findDates(sentence, 0, '2023-02-04').length).toBeGreaterThan(0)
+    expect(cues.test(sentence)).toBe(true)
+    expect(findDates(sentence, 0, '2023-02-04', { cues })).toEqual(findDates(sentence, 0, '2023-02-04'))
+  })
+
+  it.each(NO_DATES)('spares the parser %j, which holds no date', (sentence) => {
+    expect(findDates(sentence, 0, '2023-02-04')).toEqual([])
+    expect(cues.test(sentence)).toBe(false)
+  })
+
+  it('treats any digit as a cue', () => {
+    expect(cues.test('Posted at 22:38.')).toBe(true)
+  })
+})
