@@ -126,19 +126,38 @@ function buildScorer(data: NgramsData, separators: RegExp, dictionary: readonly 
   let seen = new Uint32Array(1024)
   let round = 0
 
+  // Grown to the number of n-gram ids before each text is scored (ids only grow).
+  const grow = (): void => {
+    if (seen.length >= packed.length) return
+    const grown = new Uint32Array(Math.max(packed.length, seen.length * 2))
+    grown.set(seen)
+    seen = grown
+  }
+  // One text's words and how each is given (see forEachWord); reused from text to text.
+  const words: string[] = []
+  const whole: boolean[] = []
+
   return (text: string): string => {
-    scores.fill(0)
+    words.length = 0
+    whole.length = 0
+    splitByteWords(text.substring(0, MAX_CHARS), separators, dictionary, words, whole)
+    const ids: number[] = []
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w] as string
+      if (whole[w]) for (const id of ngramsOfWord(word)) ids.push(id)
+      else for (const ngram of wordNgrams(word)) {
+        const id = idOf(ngram)
+        if (id >= 0) ids.push(id)
+      }
+    }
+    grow()
     if (++round === 0xffffffff) {
       seen.fill(0)
       round = 1
     }
-    const add = (id: number): void => {
-      if (id >= seen.length) {
-        const grown = new Uint32Array(Math.max(id + 1, seen.length * 2))
-        grown.set(seen)
-        seen = grown
-      }
-      if (seen[id] === round) return
+    scores.fill(0)
+    for (const id of ids) {
+      if (seen[id] === round) continue
       seen[id] = round
       const pairs = packed[id] as Int32Array
       for (let i = 0; i < pairs.length; i += 2) {
@@ -146,13 +165,6 @@ function buildScorer(data: NgramsData, separators: RegExp, dictionary: readonly 
         scores[lang] = (scores[lang] as number) + (pairs[i + 1] as number)
       }
     }
-    forEachWord(text.substring(0, MAX_CHARS), separators, dictionary, (word, whole) => {
-      if (whole) for (const id of ngramsOfWord(word)) add(id)
-      else for (const ngram of wordNgrams(word)) {
-        const id = idOf(ngram)
-        if (id >= 0) add(id)
-      }
-    })
     // The first language with the highest positive score.
     let best = -1
     let bestScore = 0
@@ -212,13 +224,14 @@ function encodeAt(str: string, i: number, dictionary: readonly string[]): string
 }
 
 // eld's textProcessor and strToUtf8Bytes: separators to spaces, lower case, then the words, cut
-// after ~350 bytes. Each word is given as written (`whole`), or, when the hard cut at 380 bytes
-// falls inside it, as the byte string of its kept part (`whole` false).
-function forEachWord(
+// after ~350 bytes, appended to `words`. Each word is given as written (`whole` true), or, when
+// the hard cut at 380 bytes falls inside it, as the byte string of its kept part (`whole` false).
+function splitByteWords(
   raw: string,
   separators: RegExp,
   dictionary: readonly string[],
-  visit: (word: string, whole: boolean) => void,
+  words: string[],
+  whole: boolean[],
 ): void {
   const str = raw.replace(separators, ' ').trim().toLowerCase()
   let bytes = 0
@@ -227,7 +240,10 @@ function forEachWord(
     let code = str.charCodeAt(i)
     if (code < 0x80) {
       if (code === 32) {
-        if (i > start) visit(str.slice(start, i), true)
+        if (i > start) {
+          words.push(str.slice(start, i))
+          whole.push(true)
+        }
         start = i + 1
         if (bytes > CUT_AFTER) return
       }
@@ -240,9 +256,15 @@ function forEachWord(
     }
     if (bytes > ENFORCE_CUT_AFTER) {
       // Cut inside the word: eld keeps its characters up to and including this one.
-      if (i + 1 > start) visit(encodeWord(str.slice(start, i + 1), dictionary), false)
+      if (i + 1 > start) {
+        words.push(encodeWord(str.slice(start, i + 1), dictionary))
+        whole.push(false)
+      }
       return
     }
   }
-  if (str.length > start) visit(str.slice(start), true)
+  if (str.length > start) {
+    words.push(str.slice(start))
+    whole.push(true)
+  }
 }
