@@ -15,6 +15,7 @@ const ODD_DATES = [
   'Prices fell two mos ago.', 'They sold the mon before.', 'He was in the money.',
   'Police let the s out.', 'the mout', 'a couple ofm later', 'They may first consult.',
   'Reserves rose in a m.', 'They meet next mo.', 'They met last w.', 'He will go in half and out.',
+  'They met Sat now.', 'It rose 3 hrs later.', 'Signed 20.11.2024.', 'Talks 1234 11 20.', 'Signed 3/4/2024.',
 ]
 
 // prettier-ignore
@@ -23,6 +24,7 @@ const NO_DATES = [
   'Analysts said the visit signalled a wish to diversify its partners.',
   'The foreign minister met the leader of the mission in the capital.',
   'Officials did not say how much the projects would cost.',
+  'The two countries signed 3 agreements worth $5 billion.',
 ]
 
 describe('date-cues', () => {
@@ -37,7 +39,7 @@ describe('date-cues', () => {
     expect(cues.test(sentence)).toBe(false)
   })
 
-  it('treats any digit as a cue', () => {
-    expect(cues.test('Posted at 22:38.')).toBe(true)
+  it('takes a year, a time or a numeric date for a cue', () => {
+    for (const s of ['Posted at 22:38.', 'Founded 1987.', 'Signed 2024-11-20.']) expect(cues.test(s)).toBe(true)
   })
 })

@@ -12,6 +12,8 @@ import { z } from 'zod'
 export interface DateCueLists {
   /** Cues anywhere in a sentence. @example 'day' (today, Friday, days) */
   readonly words: readonly string[]
+  /** Cues as whole words. @example 'now' ('Sat now') */
+  readonly whole_words: readonly string[]
   /** Month names and abbreviations, cues before a non-letter or an ordinal. @example 'jan' */
   readonly months: readonly string[]
   /** Ordinal words (or their starts) chrono reads right after a month. @example 'first', 'twent' */
@@ -38,6 +40,7 @@ const lowerWords = z.array(
 /** dictionaries/dates.yaml, without its header. */
 export const dateCueListsSchema = z.strictObject({
   words: lowerWords.min(1),
+  whole_words: lowerWords,
   months: lowerWords.min(1),
   ordinals: lowerWords,
   counts: lowerWords,
@@ -70,8 +73,12 @@ export function compileDateCues(lists: DateCueLists): DateCues {
   const next = `(?=[^a-z]|$|${any(lists.followers)}|${any(lists.counts)}\\s{0,3}${anyUnit})`
   // Several small regexes, cheapest and likeliest first, run faster than their alternation.
   const regexes = [
-    '[0-9]',
+    // Digits that can be part of a date: '2024-11-20', '3/4', '2024', '10:30' (no day alone, but a
+    // four-digit run can be a year), '3 hrs ago'; not '3 agreements' or '$5 billion'.
+    '[0-9][-./:][0-9]|[0-9]{4}',
+    `[0-9]\\s{0,3}${anyUnit}${next}`,
     any(lists.words),
+    `\\b${any(lists.whole_words)}\\b`,
     `${any(lists.months)}(?=[^a-z]|$|${any(lists.ordinals)})`,
     `${any(lists.modifiers)}\\s*${anyUnit}(?=[^a-z]|$)`,
     `${phrase}\\s{0,3}${anyUnit}${next}`,
