@@ -34,7 +34,13 @@ export function loadResources(dir?: string): Promise<Resources> {
     return {
       actorIndex: buildActorIndex(dicts),
       people: dicts.people,
-      coder: buildCoder(dicts.patterns, dicts.cameo, dicts.grammar, dicts.grammar.sectors, compileDateCues(dicts.dates)),
+      coder: buildCoder(
+        dicts.patterns,
+        dicts.cameo,
+        dicts.grammar,
+        dicts.grammar.sectors,
+        compileDateCues(dicts.dates),
+      ),
       detectLanguage,
       places: loadGazetteer,
     }

@@ -9,7 +9,12 @@ export type SectorVocabulary = Readonly<Record<string, readonly string[]>>
 
 // The last sentence's answer: the coder asks once per event mention, and a sentence often has
 // several (one per pair of sides); the words are shared and read-only, so they identify it.
-let last: { words: readonly Word[]; vocabulary: SectorVocabulary; sectors: readonly string[] } | null = null
+interface Found {
+  readonly words: readonly Word[]
+  readonly vocabulary: SectorVocabulary
+  readonly sectors: readonly string[]
+}
+let last: Found | null = null
 
 /** The sectors whose words occur in the sentence, sorted. */
 export function findSectors(words: readonly Word[], vocabulary: SectorVocabulary): string[] {

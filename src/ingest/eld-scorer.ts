@@ -117,7 +117,8 @@ function buildScorer(data: NgramsData, separators: RegExp, dictionary: readonly 
     let found = byWord.get(word)
     if (found !== undefined) return found
     if (byWord.size >= WORD_CACHE) byWord.clear()
-    found = Int32Array.from(wordNgrams(encodeWord(word, dictionary)).map(idOf).filter((id) => id >= 0))
+    const ngrams = wordNgrams(encodeWord(word, dictionary))
+    found = Int32Array.from(ngrams.map(idOf).filter((id) => id >= 0))
     byWord.set(word, found)
     return found
   }
@@ -206,7 +207,9 @@ function encodeWord(word: string, dictionary: readonly string[]): string {
 function encodeAt(str: string, i: number, dictionary: readonly string[]): string {
   let code = str.charCodeAt(i)
   if (code < 0x80) return str[i] as string
-  if (code < 0x800) return (dictionary[0xc0 | (code >> 6)] ?? '') + (dictionary[0x80 | (code & 0x3f)] ?? '')
+  if (code < 0x800) {
+    return (dictionary[0xc0 | (code >> 6)] ?? '') + (dictionary[0x80 | (code & 0x3f)] ?? '')
+  }
   if (code < 0xd800 || code >= 0xe000) {
     return (
       (dictionary[0xe0 | (code >> 12)] ?? '') +

@@ -58,7 +58,8 @@ export function splitWords(text: string, offset: number): Word[] {
     // 'co-operation', 'counter-part': a prefix before a hyphen and a letter joins the next run.
     const hyphen = text.charCodeAt(i)
     let compound = false
-    if ((hyphen === 0x2d || hyphen === 0x2010) && isLetterAt(text, i + 1) && isPrefix(text, from, i)) {
+    const isHyphen = hyphen === 0x2d || hyphen === 0x2010
+    if (isHyphen && isLetterAt(text, i + 1) && isPrefix(text, from, i)) {
       i = runEnd(text, i + 1)
       compound = true
     }
@@ -81,7 +82,8 @@ function wordOf(
   const start = offset + index
   const end = index + raw.length
   // Most gaps are one space: nothing to strip, no regex to run.
-  const between = gapEnd > end ? (gapEnd === end + 1 && text.charCodeAt(end) === 32 ? '' : text.slice(end, gapEnd)) : ''
+  const isOneSpace = gapEnd === end + 1 && text.charCodeAt(end) === 32
+  const between = gapEnd > end && !isOneSpace ? text.slice(end, gapEnd) : ''
   const gap = between === '' ? '' : between.replace(/\s+/g, '')
   return { start, end: start + raw.length, raw, key, isCapitalized: isUpperAt(raw), after: gap }
 }
