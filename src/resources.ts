@@ -5,6 +5,7 @@
 import { buildActorIndex, type ActorIndex } from './actors/actor-index.js'
 import { buildCoder, type Coder } from './coding/code-events.js'
 import { loadDictionaries } from './dict/load.js'
+import { compileDateCues } from './nlp/date-cues.js'
 import type { PersonEntry } from './dict/types.js'
 import { loadLanguageDetector } from './ingest/detect-language.js'
 import type { PeopleRegistry } from './actors/learned-people.js'
@@ -33,7 +34,13 @@ export function loadResources(dir?: string): Promise<Resources> {
     return {
       actorIndex: buildActorIndex(dicts),
       people: dicts.people,
-      coder: buildCoder(dicts.patterns, dicts.cameo, dicts.grammar, dicts.grammar.sectors),
+      coder: buildCoder(
+        dicts.patterns,
+        dicts.cameo,
+        dicts.grammar,
+        dicts.grammar.sectors,
+        compileDateCues(dicts.dates),
+      ),
       detectLanguage,
       places: loadGazetteer,
     }

@@ -11,6 +11,7 @@ import { sentenceWords } from '../nlp/sentence-words.js'
 import { PhraseTrie } from '../nlp/phrase-trie.js'
 import { findDates, type DateMention } from '../nlp/resolve-dates.js'
 import { RecentSides } from './recent-sides.js'
+import type { DateCues } from '../nlp/date-cues.js'
 import type { EventPattern, Grammar } from './pattern-types.js'
 import { compileModalityCues, hasPlannedCue, modalityOf, recalledBy, type ModalityCues } from './modality.js'
 import { findSides, type PlacedMention, type Sides, type SideWords } from './find-sides.js'
@@ -28,6 +29,8 @@ export interface Coder {
   readonly cues: ModalityCues
   readonly sideWords: SideWords
   readonly sectors: SectorVocabulary
+  /** What a sentence needs for the date parser to run (dictionaries/dates.yaml). */
+  readonly dateCues?: DateCues
 }
 
 /** Compile patterns, CAMEO table and grammar into a Coder. */
@@ -36,6 +39,7 @@ export function buildCoder(
   cameo: readonly CameoEntry[],
   grammar: Grammar,
   sectors: SectorVocabulary,
+  dateCues?: DateCues,
 ): Coder {
   const triggers = new PhraseTrie<EventPattern>(new Set(grammar.trigger_inserts))
   for (const p of patterns) for (const t of p.triggers) triggers.add(t, p)
@@ -54,6 +58,7 @@ export function buildCoder(
       prepositions: new Set(grammar.prepositions),
     },
     sectors,
+    ...(dateCues ? { dateCues } : {}),
   }
 }
 
@@ -173,12 +178,13 @@ export function codeSentence(
   const sentenceText = text.slice(sentence.span[0], sentence.span[1])
   const words = sentenceWords(text, sentence.span)
   const placed = placeMentions(words, mentions)
-  const pastDates = findDates(sentenceText, sentence.span[0], published)
+  const cues = coder.dateCues
+  const pastDates = findDates(sentenceText, sentence.span[0], published, { cues })
   // Planned events resolve open dates forward: "will visit on Friday" is the coming Friday.
   let futureDates: DateMention[] | null = null
   const datesFor = (modality: string) =>
     modality === 'planned'
-      ? (futureDates ??= findDates(sentenceText, sentence.span[0], published, { future: true }))
+      ? (futureDates ??= findDates(sentenceText, sentence.span[0], published, { future: true, cues }))
       : pastDates
   const onlyOldDates =
     pastDates.some((d) => isBackground(d.date, published)) && !pastDates.some((d) => d.date && !isBackground(d.date, published))

@@ -20,6 +20,7 @@ import {
 } from './schema.js'
 import type { Dictionaries } from './types.js'
 import { cameoSchema, eventPatternSchema, grammarSchema } from '../coding/pattern-schema.js'
+import { dateCueListsSchema } from '../nlp/date-cues.js'
 
 /** A kind made of `entries:` lists, possibly spread over several files. */
 interface EntriesKind<T> {
@@ -59,6 +60,7 @@ const FILE_KINDS: { readonly [K in keyof Dictionaries]: FileKind<Dictionaries[K]
   cameo: { paths: ['cameo/'], entry: cameoSchema, key: (e) => e.code },
   patterns: { paths: ['patterns/events.yaml'], entry: eventPatternSchema, key: (e) => e.id, sorted: false },
   grammar: { path: 'patterns/grammar.yaml', document: grammarSchema },
+  dates: { path: 'dates.yaml', document: dateCueListsSchema },
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { EventScope, EventType, Sector } from '../doc.js'
 import type { EventPattern, Grammar } from '../coding/pattern-types.js'
+import type { DateCueLists } from '../nlp/date-cues.js'
 
 /** A country or an international organisation acting as such. */
 export interface CountryEntry {
@@ -89,4 +90,6 @@ export interface Dictionaries {
   readonly cameo: readonly CameoEntry[]
   readonly patterns: readonly EventPattern[]
   readonly grammar: Grammar
+  /** dates.yaml: what a sentence must contain for the date parser to run. */
+  readonly dates: DateCueLists
 }

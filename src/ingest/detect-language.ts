@@ -92,7 +92,15 @@ async function createEld(): Promise<Eld> {
 const ENOUGH_LETTERS = new RegExp(`^(?:\\P{L}*\\p{L}){${MIN_LETTERS}}`, 'u')
 
 function hasEnoughLetters(text: string): boolean {
-  return ENOUGH_LETTERS.test(text)
+  // Count ASCII letters by code; the regex (slow, it backtracks) only once another character
+  // comes before the count is reached.
+  let letters = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 128) return ENOUGH_LETTERS.test(text)
+    if (((c | 0x20) >= 97 && (c | 0x20) <= 122) && ++letters >= MIN_LETTERS) return true
+  }
+  return false
 }
 
 function hasLoader(instance: Eld): instance is Extract<Eld, { load: unknown }> {

@@ -17,6 +17,11 @@ function sampleTexts(): string[] {
     '日本の首相は月曜日にワシントンを訪問した。',
     '🇮🇷 ✈️ 🇻🇪 — 2024-11-20, 22:38 · https://example.com/a?b=c',
     'x'.repeat(90) + ' ' + 'é'.repeat(90) + ' \ud83d',
+    // Past eld's cuts (350 bytes at a space, 380 inside a word), words repeated, a surrogate
+    // swallowing the space after it.
+    'der die das und '.repeat(20) + 'ü'.repeat(200),
+    'le la les '.repeat(30) + 'é'.repeat(30) + '😀'.repeat(40),
+    'ein \ud83d der \udc00 die '.repeat(3) + 'straße '.repeat(60),
   ]
 }
 

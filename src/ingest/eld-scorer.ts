@@ -86,44 +86,84 @@ function eldEntry(): URL | null {
 function buildScorer(data: NgramsData, separators: RegExp, dictionary: readonly string[]): EldScorer {
   const codes = Object.keys(data.languages).length
   const languages = Array.from({ length: codes }, (_, i) => data.languages[String(i)] ?? '')
-  // Each n-gram's scores as [language, score + base, language, score + base, ...], compiled the
-  // first time a text has it (at most the database's ~100k n-grams; building all of them up
-  // front would add half a second to every start).
-  const table = new Map<string, Int32Array>()
-  const compiled = (ngram: string): Int32Array | undefined => {
-    let packed = table.get(ngram)
-    if (packed !== undefined) return packed
+  // Each database n-gram the texts have met gets a number; `packed[id]` holds its scores as
+  // [language, score + base, language, score + base, ...], compiled the first time a text has it
+  // (at most the database's ~100k n-grams; building all of them up front would add half a second
+  // to every start).
+  const ids = new Map<string, number>()
+  const packed: Int32Array[] = []
+  const idOf = (ngram: string): number => {
+    const known = ids.get(ngram)
+    if (known !== undefined) return known
     const stored = Object.hasOwn(data.ngrams, ngram) ? data.ngrams[ngram] : undefined
-    if (stored === undefined) return undefined
+    if (stored === undefined) {
+      ids.set(ngram, -1)
+      return -1
+    }
     const keys = Object.keys(stored)
-    packed = new Int32Array(keys.length * 2)
+    const scores = new Int32Array(keys.length * 2)
     keys.forEach((lang, i) => {
-      ;(packed as Int32Array)[2 * i] = Number(lang)
-      ;(packed as Int32Array)[2 * i + 1] = (stored[lang] ?? 0) + BASE_NGRAM_SCORE
+      scores[2 * i] = Number(lang)
+      scores[2 * i + 1] = (stored[lang] ?? 0) + BASE_NGRAM_SCORE
     })
-    table.set(ngram, packed)
-    return packed
+    packed.push(scores)
+    ids.set(ngram, packed.length - 1)
+    return packed.length - 1
+  }
+  // The database n-grams of a whole word, by the word as written (lower case): the same word
+  // gives the same n-grams in every text, and most words of news recur. Bounded: cleared when full.
+  const byWord = new Map<string, Int32Array>()
+  const ngramsOfWord = (word: string): Int32Array => {
+    let found = byWord.get(word)
+    if (found !== undefined) return found
+    if (byWord.size >= WORD_CACHE) byWord.clear()
+    const ngrams = wordNgrams(encodeWord(word, dictionary))
+    found = Int32Array.from(ngrams.map(idOf).filter((id) => id >= 0))
+    byWord.set(word, found)
+    return found
   }
   const scores = new Float64Array(codes)
-  const ngrams = new Set<string>()
+  // A text counts each n-gram once: `seen[id] === round` marks the ones it already has.
+  let seen = new Uint32Array(1024)
+  let round = 0
+
+  // Grown to the number of n-gram ids before each text is scored (ids only grow).
+  const grow = (): void => {
+    if (seen.length >= packed.length) return
+    const grown = new Uint32Array(Math.max(packed.length, seen.length * 2))
+    grown.set(seen)
+    seen = grown
+  }
+  // One text's words and how each is given (see forEachWord); reused from text to text.
+  const words: string[] = []
+  const whole: boolean[] = []
 
   return (text: string): string => {
-    const words = toByteWords(text.substring(0, MAX_CHARS), separators, dictionary)
-    ngrams.clear()
-    for (const word of words) {
-      const len = Math.min(word.length, MAX_WORD)
-      // 4-byte n-grams with a stride of 3; the first carries a leading space, the last a trailing.
-      let j = 0
-      for (; j + 4 < len; j += 3) ngrams.add((j === 0 ? ' ' : '') + word.substring(j, j + 4))
-      ngrams.add((j === 0 ? ' ' : '') + word.substring(len !== 3 ? len - 4 : 0) + ' ')
+    words.length = 0
+    whole.length = 0
+    splitByteWords(text.substring(0, MAX_CHARS), separators, dictionary, words, whole)
+    const ids: number[] = []
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w] as string
+      if (whole[w]) for (const id of ngramsOfWord(word)) ids.push(id)
+      else for (const ngram of wordNgrams(word)) {
+        const id = idOf(ngram)
+        if (id >= 0) ids.push(id)
+      }
+    }
+    grow()
+    if (++round === 0xffffffff) {
+      seen.fill(0)
+      round = 1
     }
     scores.fill(0)
-    for (const ngram of ngrams) {
-      const packed = compiled(ngram)
-      if (packed === undefined) continue
-      for (let i = 0; i < packed.length; i += 2) {
-        const lang = packed[i] as number
-        scores[lang] = (scores[lang] as number) + (packed[i + 1] as number)
+    for (const id of ids) {
+      if (seen[id] === round) continue
+      seen[id] = round
+      const pairs = packed[id] as Int32Array
+      for (let i = 0; i < pairs.length; i += 2) {
+        const lang = pairs[i] as number
+        scores[lang] = (scores[lang] as number) + (pairs[i + 1] as number)
       }
     }
     // The first language with the highest positive score.
@@ -137,45 +177,97 @@ function buildScorer(data: NgramsData, separators: RegExp, dictionary: readonly 
   }
 }
 
-// eld's textProcessor and strToUtf8Bytes: separators to spaces, lower case, then words as byte
-// strings (one character per UTF-8 byte, through eld's dictionary), cut after ~350 bytes.
-function toByteWords(raw: string, separators: RegExp, dictionary: readonly string[]): string[] {
-  const str = raw.replace(separators, ' ').trim().toLowerCase()
-  const words: string[] = []
+/** Words whose n-grams are remembered, at most. */
+const WORD_CACHE = 50_000
+
+// eld's n-grams of one word (a byte string): 4 bytes with a stride of 3; the first carries a
+// leading space, the last a trailing one.
+function wordNgrams(word: string): string[] {
+  const ngrams: string[] = []
+  const len = Math.min(word.length, MAX_WORD)
+  let j = 0
+  for (; j + 4 < len; j += 3) ngrams.push((j === 0 ? ' ' : '') + word.substring(j, j + 4))
+  ngrams.push((j === 0 ? ' ' : '') + word.substring(len !== 3 ? len - 4 : 0) + ' ')
+  return ngrams
+}
+
+// A word as eld's byte string: one character per UTF-8 byte, through eld's dictionary.
+function encodeWord(word: string, dictionary: readonly string[]): string {
   let encoded = ''
+  for (let i = 0; i < word.length; i++) {
+    encoded += encodeAt(word, i, dictionary)
+    // A surrogate, as in eld, takes the next character as its other half, whatever it is.
+    const code = word.charCodeAt(i)
+    if (code >= 0xd800 && code < 0xe000) i++
+  }
+  return encoded
+}
+
+// The byte string of the character at i; a surrogate is read with the character after it.
+function encodeAt(str: string, i: number, dictionary: readonly string[]): string {
+  let code = str.charCodeAt(i)
+  if (code < 0x80) return str[i] as string
+  if (code < 0x800) {
+    return (dictionary[0xc0 | (code >> 6)] ?? '') + (dictionary[0x80 | (code & 0x3f)] ?? '')
+  }
+  if (code < 0xd800 || code >= 0xe000) {
+    return (
+      (dictionary[0xe0 | (code >> 12)] ?? '') +
+      (dictionary[0x80 | ((code >> 6) & 0x3f)] ?? '') +
+      (dictionary[0x80 | (code & 0x3f)] ?? '')
+    )
+  }
+  code = 0x10000 + (((code & 0x3ff) << 10) | (str.charCodeAt(i + 1) & 0x3ff))
+  return (
+    (dictionary[0xf0 | (code >> 18)] ?? '') +
+    (dictionary[0x80 | ((code >> 12) & 0x3f)] ?? '') +
+    (dictionary[0x80 | ((code >> 6) & 0x3f)] ?? '') +
+    (dictionary[0x80 | (code & 0x3f)] ?? '')
+  )
+}
+
+// eld's textProcessor and strToUtf8Bytes: separators to spaces, lower case, then the words, cut
+// after ~350 bytes, appended to `words`. Each word is given as written (`whole` true), or, when
+// the hard cut at 380 bytes falls inside it, as the byte string of its kept part (`whole` false).
+function splitByteWords(
+  raw: string,
+  separators: RegExp,
+  dictionary: readonly string[],
+  words: string[],
+  whole: boolean[],
+): void {
+  const str = raw.replace(separators, ' ').trim().toLowerCase()
   let bytes = 0
+  let start = 0
   for (let i = 0; i < str.length; i++) {
     let code = str.charCodeAt(i)
     if (code < 0x80) {
       if (code === 32) {
-        if (encoded !== '') {
-          words.push(encoded)
-          encoded = ''
+        if (i > start) {
+          words.push(str.slice(start, i))
+          whole.push(true)
         }
-        if (bytes > CUT_AFTER) break
-      } else encoded += str[i]
+        start = i + 1
+        if (bytes > CUT_AFTER) return
+      }
       bytes++
-    } else if (code < 0x800) {
-      encoded += (dictionary[0xc0 | (code >> 6)] ?? '') + (dictionary[0x80 | (code & 0x3f)] ?? '')
-      bytes += 2
-    } else if (code < 0xd800 || code >= 0xe000) {
-      encoded +=
-        (dictionary[0xe0 | (code >> 12)] ?? '') +
-        (dictionary[0x80 | ((code >> 6) & 0x3f)] ?? '') +
-        (dictionary[0x80 | (code & 0x3f)] ?? '')
-      bytes += 3
-    } else {
+    } else if (code < 0x800) bytes += 2
+    else if (code < 0xd800 || code >= 0xe000) bytes += 3
+    else {
       i++
-      code = 0x10000 + (((code & 0x3ff) << 10) | (str.charCodeAt(i) & 0x3ff))
-      encoded +=
-        (dictionary[0xf0 | (code >> 18)] ?? '') +
-        (dictionary[0x80 | ((code >> 12) & 0x3f)] ?? '') +
-        (dictionary[0x80 | ((code >> 6) & 0x3f)] ?? '') +
-        (dictionary[0x80 | (code & 0x3f)] ?? '')
       bytes += 4
     }
-    if (bytes > ENFORCE_CUT_AFTER) break
+    if (bytes > ENFORCE_CUT_AFTER) {
+      // Cut inside the word: eld keeps its characters up to and including this one.
+      if (i + 1 > start) {
+        words.push(encodeWord(str.slice(start, i + 1), dictionary))
+        whole.push(false)
+      }
+      return
+    }
   }
-  if (encoded !== '') words.push(encoded)
-  return words
+  if (str.length > start) {
+    words.push(str.slice(start))
+    whole.push(true)
+  }
 }

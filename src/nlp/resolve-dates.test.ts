@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { loadDictionaries } from '../dict/load.js'
+import { compileDateCues } from './date-cues.js'
 import { findDates, resolveWeekday } from './resolve-dates.js'
+
+// The cues of dictionaries/dates.yaml, as the coder passes them: every date below must pass them.
+const cues = compileDateCues(loadDictionaries().dates)
 
 type Row = [
   sentence: string,
@@ -100,6 +105,8 @@ describe('resolve-dates', () => {
   it.each(ONE)('%j published %s -> %j = %s (%s)', (sentence, published, text, date, precision) => {
     const found = findDates(sentence, 0, published).map((d) => [d.text, d.date, d.precision])
     expect(found).toEqual([[text, date, precision]])
+    expect(cues.test(sentence)).toBe(true)
+    expect(findDates(sentence, 0, published, { cues })).toEqual(findDates(sentence, 0, published))
   })
 
   it.each(NONE)('finds no date in %j', (sentence, publishedOn) => {
@@ -120,6 +127,7 @@ describe('resolve-dates', () => {
     ['He will visit tomorrow.', '2023-02-04', '2023-02-05'],
   ])('resolves %j published %s forward for planned events -> %s', (sentence, publishedOn, date) => {
     expect(findDates(sentence, 0, publishedOn, { future: true })[0]?.date).toBe(date)
+    expect(findDates(sentence, 0, publishedOn, { future: true, cues })[0]?.date).toBe(date)
   })
 
   it.each([

@@ -13,6 +13,7 @@ import * as chrono from 'chrono-node'
 import type { DatePrecision, Span } from '../doc.js'
 import { addDays, daysBetween, isoDay, isoMonth, isoYear, makeDay, parseDay } from './calendar.js'
 import { DAY_NAME_PREFIXES, DAY_NAME_SUFFIXES, MONTH_CUES, YEAR_CUES } from './date-words.js'
+import type { DateCues } from './date-cues.js'
 
 /** A date expression in a sentence and what it resolves to. */
 export interface DateMention {
@@ -34,6 +35,11 @@ export interface FindDatesOptions {
    * "will visit on Friday" is the next Friday on or after the publication day.
    */
   readonly future?: boolean
+  /**
+   * The cheap test of dictionaries/dates.yaml: a sentence it rejects holds no date chrono can
+   * find, and is not parsed. Without it every sentence is parsed.
+   */
+  readonly cues?: DateCues
 }
 
 type Resolution = Pick<DateMention, 'date' | 'precision' | 'relative'>
@@ -60,6 +66,8 @@ export function findDates(
   publishedOn: string | null,
   options: FindDatesOptions = {},
 ): DateMention[] {
+  // No cue, no digit: chrono would find nothing kept, and findYears needs digits.
+  if (options.cues !== undefined && !options.cues.test(text)) return []
   const published = publishedOn === null ? null : parseDay(publishedOn)
   const context: Context = { text, published, future: options.future === true }
   const found: Found[] = []
@@ -383,8 +391,12 @@ const YEAR_AFTER_CUE = `(?<=\\b(?:${YEAR_CUES.join('|')})\\s+${PART}|\\bmid-)`
 const NO_RANGE = `(?![\\w'’-]|\\s*[-–—/]\\s*\\d)`
 const YEAR = new RegExp(`${YEAR_AFTER_CUE}(?:18|19|20)\\d\\d${NO_RANGE}`, 'gi')
 
+// A year as YEAR can match it, for a cheap test first: YEAR's lookbehind makes it slow to run.
+const ANY_YEAR = /(?:18|19|20)\d\d/
+
 function findYears(text: string, taken: readonly [number, number][]): Found[] {
   const found: Found[] = []
+  if (!ANY_YEAR.test(text)) return found
   for (const m of text.matchAll(YEAR)) {
     const start = m.index ?? 0
     const end = start + m[0].length

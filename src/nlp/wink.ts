@@ -71,6 +71,13 @@ export function analyse(text: string): WinkAnalysis {
 
 const SPACE = /\s/
 
+// /\s/ on one character, without the regex for ASCII (nearly every character of the text).
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i)
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13)
+  return c === c && SPACE.test(text[i] as string)
+}
+
 /**
  * Find each token in the text, left to right. wink keeps token strings verbatim but turns some
  * characters into spacing (NBSP, BOM, U+2028), so whitespace between tokens is skipped.
@@ -86,8 +93,8 @@ export function locateTokens(
   for (const value of values) {
     let at = cursor
     // Skip inter-token spacing, but not into a whitespace token such as '\n\n'.
-    if (!SPACE.test(value[0] ?? '')) {
-      while (at < text.length && SPACE.test(text[at] ?? '')) at++
+    if (value === '' || !isSpaceAt(value, 0)) {
+      while (at < text.length && isSpaceAt(text, at)) at++
     }
     if (!text.startsWith(value, at)) at = findNear(text, value, cursor)
     starts.push(at)
