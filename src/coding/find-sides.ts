@@ -3,44 +3,23 @@
  * words between them: subject before the verb, "by X" agents, "X's visit" possessives,
  * "between X and Y", coordinated subjects ("Iran and Belarus signed"), objects and destinations.
  */
-import type { Actor, Mention, Place } from '../doc.js'
+import type { Actor, Place } from '../doc.js'
 import type { Word } from '../nlp/match-words.js'
 import { makeActor } from '../actors/make-actor.js'
 import type { EventPattern, TargetSlot } from './pattern-types.js'
 import type { RecentSide } from './recent-sides.js'
-
-/** A mention placed on the sentence's words: [from, to) word indices. */
-export interface PlacedMention {
-  readonly mention: Mention
-  readonly from: number
-  readonly to: number
-}
-
-/** The two sides found, how, and the place the event happened when a slot gave one. */
-export interface Sides {
-  /** Usually one; several for a coordinated subject acting on one target ("Saudi Arabia, Kuwait
-   * and the UAE pledged aid to Jordan"). */
-  readonly sources: readonly Actor[]
-  readonly targets: readonly Actor[]
-  readonly place: Place | null
-  readonly how: string
-  /** True when the target came from an earlier sentence (slot `recent`). */
-  readonly fromMemory?: boolean
-}
-
-/** Word lists the side finder needs (from grammar.yaml). */
-export interface SideWords {
-  readonly determiners: ReadonlySet<string>
-  readonly breaks: ReadonlySet<string>
-  /** Pronouns that open a relative clause: "Japan, which hosted ..., criticized China". */
-  readonly relatives: ReadonlySet<string>
-  /** Verbs of saying and judging: the actor before one speaks ("Manalo added", "Iran called"). */
-  readonly speech: ReadonlySet<string>
-  /** Words opening a condition: "If Russia continues, we stand ready ..." */
-  readonly conditionals: ReadonlySet<string>
-  /** Prepositions: one between a noun trigger and "by X" takes the "by" for its own noun. */
-  readonly prepositions: ReadonlySet<string>
-}
+import {
+  coordinatedAfter,
+  countryOf,
+  describe,
+  isActor,
+  subjectGroup,
+  type PlacedMention,
+  type Sides,
+  type SideWords,
+  type TriggerEnds,
+} from './subject-group.js'
+import { findGuestSides, findJudgedSides, findPassiveSides, modifiesNext } from './voice-sides.js'
 
 /** What the article around the sentence offers as a side when the sentence names none. */
 export interface ArticleSides {
@@ -51,13 +30,6 @@ export interface ArticleSides {
 }
 
 const NO_CONTEXT: ArticleSides = { host: null, recent: () => null }
-
-/** Where the other triggers of the sentence end: a mention right after one is its object. */
-export type TriggerEnds = ReadonlySet<number>
-
-const isActor = (m: PlacedMention) => m.mention.actor !== null && m.mention.kind !== 'place'
-const countryOf = (m: PlacedMention) => m.mention.actor?.country ?? m.mention.place?.country ?? null
-const describe = (m: PlacedMention) => m.mention.why
 
 /** The preposition between the trigger's end and a mention after it; null when too far. */
 function gapPrep(words: readonly Word[], end: number, m: PlacedMention, sw: SideWords, window: number): string | null {
@@ -104,144 +76,6 @@ function byOtherNoun(words: readonly Word[], end: number, at: number, sw: SideWo
   // "sanctions were imposed on Russia by the EU": the words between are the object, an actor.
   const object = after.some((x) => x.from >= end && x.to <= end + between.length && isActor(x))
   return !object && (between.some(isPrep) || (between.length > 0 && isPrep(words[end - 1])))
-}
-
-/** Mentions coordinated after `first`: "Berlusconi and German Chancellor Schroeder". */
-function coordinatedAfter(
-  mentions: readonly PlacedMention[],
-  first: PlacedMention,
-  words: readonly Word[],
-  sw: SideWords,
-): PlacedMention[] {
-  const out: PlacedMention[] = []
-  let prev = first
-  for (const m of mentions) {
-    if (m.from < prev.to || !isActor(m)) continue
-    const gap = words.slice(prev.to, m.from).map((w) => w.key)
-    const linkedByComma = /,/.test(words[prev.to - 1]?.after ?? '') && gap.every((k) => sw.determiners.has(k))
-    // "Maduro and the visiting Iranian foreign minister", "X as well as Y"
-    const linkedByAnd =
-      (gap[0] === 'and' || (gap[0] === 'as' && gap[1] === 'well' && gap[2] === 'as')) &&
-      gap.every((k) => k === 'and' || k === 'as' || k === 'well' || sw.determiners.has(k))
-    if (!linkedByComma && !linkedByAnd) break
-    out.push(m)
-    prev = m
-  }
-  return out
-}
-
-/** The first word of a mention after the determiners before it: "the" in "the Iranian minister". */
-function headStart(m: PlacedMention, words: readonly Word[], sw: SideWords): number {
-  let i = m.from
-  while (i > 0 && sw.determiners.has(words[i - 1]?.key ?? '') && !/[,;:]/.test(words[i - 1]?.after ?? '')) i--
-  return i
-}
-
-/**
- * Is the mention the object of an earlier trigger ("visited Baku") with the trigger at hand a new
- * verb of the same subject ("visited Baku on Monday, met ...", "visited Baku and met ...")? An
- * object right before the trigger is its subject instead: "thanked the Ghanaian President for
- * visiting Nigeria", "vetoed a Security Council resolution to impose sanctions".
- */
-function isObjectOf(m: PlacedMention, words: readonly Word[], sw: SideWords, triggerEnds: TriggerEnds, trigger: number): boolean {
-  // The trigger may end inside the words before the head: "visiting" is one of them too.
-  let i = headStart(m, words, sw)
-  while (i < m.from && !triggerEnds.has(i)) i++
-  if (!triggerEnds.has(i) || /[,;:]/.test(words[i - 1]?.after ?? '')) return false
-  // "was visiting the U.S. capital along with Erdogan during his tour to meet Trump": an
-  // infinitive of purpose away from the object has the subject of the sentence ("invited the
-  // Iranian president to visit", with the object right before "to", keeps the object).
-  if (words[trigger - 1]?.key === 'to' && m.to < trigger - 1) return true
-  return words.slice(m.to - 1, trigger).some((w, k) => /[,;]/.test(w.after) || (k > 0 && w.key === 'and'))
-}
-
-/**
- * When the mention is the object inside a relative clause ("which hosted the Vietnamese
- * president"), the word index where the clause's pronoun stands; else null. A mention right after
- * the pronoun is the clause's own subject ("the pact which Iran signed") and gives null.
- */
-function relativeBefore(
-  m: PlacedMention,
-  words: readonly Word[],
-  sw: SideWords,
-  left: readonly PlacedMention[],
-): number | null {
-  for (let i = m.from - 1; i >= 0; i--) {
-    const w = words[i]
-    if (!w) break
-    if (/[,;:]/.test(w.after) && i < m.from - 1) return null
-    if (!sw.relatives.has(w.key)) continue
-    // "with whom he renewed ... both nations": the clause has a subject of its own.
-    if (left.some((x) => headStart(x, words, sw) === i + 1)) return null
-    return i < headStart(m, words, sw) - 1 ? i : null
-  }
-  return null
-}
-
-/** Is the "and" before the mention a clause opener: comma before it, no actor list before that? */
-function opensClause(m: PlacedMention, words: readonly Word[], sw: SideWords, left: readonly PlacedMention[]): boolean {
-  const and = headStart(m, words, sw) - 1
-  if (words[and]?.key !== 'and' || !/,/.test(words[and - 1]?.after ?? '')) return false
-  return !left.some((x) => x.to === and)
-}
-
-/**
- * Where an opening condition before the trigger ends: in "If Russia continues to interfere, we
- * stand ready to impose sanctions," Russia is no subject of "stand ready". 0 when there is none.
- */
-function openingConditionEnd(words: readonly Word[], trigger: number, sw: SideWords): number {
-  const first = words.findIndex((w) => /\p{L}/u.test(w.key))
-  if (first < 0 || !sw.conditionals.has(words[first]?.key ?? '')) return 0
-  const comma = words.findIndex((w, i) => i > first && i < trigger && /,/.test(w.after))
-  return comma < 0 ? 0 : comma + 1
-}
-
-/** The subject group left of the trigger: the nearest unprepositioned mention and its coordinates. */
-function subjectGroup(
-  mentions: readonly PlacedMention[],
-  trigger: number,
-  words: readonly Word[],
-  sw: SideWords,
-  triggerEnds: TriggerEnds = new Set(),
-): PlacedMention[] {
-  const opening = openingConditionEnd(words, trigger, sw)
-  const left = mentions.filter((m) => m.to <= trigger && m.from >= opening && isActor(m))
-  for (let i = left.length - 1; i >= 0; i--) {
-    const m = left[i]
-    if (!m) continue
-    // A possessive is no subject: "Maduro described Amir-Abdollahian's visit as productive".
-    if (words[m.to]?.key === 's' && /['’]$/.test(words[m.to - 1]?.after ?? '')) continue
-    // The object of another event is no subject: "visited Baku, met President Aliyev"; unless a
-    // relative clause about it holds the trigger: "received the Iranian minister, who had arrived".
-    if (m.mention.prep === '' && isObjectOf(m, words, sw, triggerEnds, trigger)) {
-      if (sw.relatives.has(words[m.to]?.key ?? '')) return [m]
-      continue
-    }
-    // The object inside a relative clause is no subject: in "Japan, which hosted the Vietnamese
-    // president, criticized China" (or "The envoy who met the Chinese president criticized Japan")
-    // the subject is the clause's antecedent.
-    const relative = relativeBefore(m, words, sw, left)
-    if (relative !== null) {
-      const antecedent = left.find((a) => a.to === relative && a.mention.prep === '')
-      return antecedent ? [antecedent] : []
-    }
-    // "Russia and India signed an arms deal, and India criticized Pakistan": ", and" opens a
-    // new clause whose subject is the mention after it, unless it closes a list ("A, B, and C").
-    if (m.mention.prep === 'and' && opensClause(m, words, sw, left)) return [m, ...coordinatedAfter(left, m, words, sw)]
-    if (m.mention.prep === '' || m.mention.kind === 'pair') {
-      // A list reaches back over commas: "Saudi Arabia, Kuwait and the UAE pledged".
-      let head = m
-      for (let j = i - 1; j >= 0; j--) {
-        const prev = left[j]
-        if (!prev || prev.to !== head.from || prev.mention.prep !== '' || !/,/.test(words[prev.to - 1]?.after ?? '')) break
-        head = prev
-      }
-      const group = [head, ...coordinatedAfter(left, head, words, sw)]
-      return group
-    }
-    if (m.mention.prep === 'and') continue // second member; keep walking to the first
-  }
-  return []
 }
 
 /**
@@ -523,76 +357,6 @@ export function findSides(
   return { sources, targets, place, how: `source: ${sourceHow} (${describe(source)}); target: ${targetHow}`, fromMemory }
 }
 
-// Only people and bodies are guests: "Straw, visiting Beijing," visits a place.
-const GUEST_KINDS: ReadonlySet<string> = new Set(['person', 'role', 'organisation'])
-
-/**
- * "held talks with the visiting Nepalese PM Dahal": the guest named right after the trigger is
- * the visitor; the host is the other country the sentence names, else the one the article is set in.
- */
-function findGuestSides(
-  words: readonly Word[],
-  after: readonly PlacedMention[],
-  end: number,
-  mentions: readonly PlacedMention[],
-  pattern: EventPattern,
-  host: Actor | null,
-): Sides | null {
-  const guest = after.find((m) => m.from - end <= 3)
-  const visitor = guest?.mention.actor
-  if (!guest || !visitor || !GUEST_KINDS.has(guest.mention.kind)) return null
-  if (words.slice(end, guest.from).some((w) => /[,;:.]/.test(w.after))) return null
-  const others = mentions
-    .filter((m) => m !== guest && isActor(m))
-    .flatMap((m) => [m.mention.actor, m.mention.partner])
-    .filter((a): a is Actor => a != null && a.country !== visitor.country)
-  const [hostSide, how] = pattern.target.includes('other') && others[0]
-    ? [others[0], 'the other country the sentence names']
-    : [host !== null && host.country !== visitor.country && pattern.target.includes('host') ? host : null, 'the country the article is set in']
-  if (!hostSide) return null
-  return { sources: [visitor], targets: [hostSide], place: null, how: `source: the visiting guest (${guest.mention.why}); target: ${how}` }
-}
-
-/** Does the adjective stand before an actor it qualifies: "unjust US sanctions"? */
-function modifiesNext(words: readonly Word[], after: readonly PlacedMention[], end: number): boolean {
-  const next = after[0]
-  return next !== undefined && next.from - end <= 1 && !words.slice(end - 1, next.from).some((w) => /[,;:.”"]/.test(w.after))
-}
-
-/**
- * A judging word said of what an actor did. The speaker is the actor right before a verb of saying
- * or judging; the judged is the nearest actor between the speaker and the trigger, or before the
- * trigger when the speaker comes after it (the attribution after a quote):
- * "we don't understand why China is repeating these actions which are clearly illegal," Manalo
- * added -> PHL criticizes CHN; "Iran called the US sanctions illegal" -> IRN criticizes USA.
- * Without a speaker the judgement is the outlet's, and no event.
- */
-function findJudgedSides(
-  words: readonly Word[],
-  mentions: readonly PlacedMention[],
-  start: number,
-  end: number,
-  sw: SideWords,
-): Sides | null {
-  const speaks = (m: PlacedMention) =>
-    isActor(m) && m.mention.prep === '' && sw.speech.has(words[m.to]?.key ?? '')
-  const speaker = mentions.find((m) => m.to <= start && speaks(m)) ?? mentions.find((m) => m.from >= end && speaks(m))
-  const source = speaker?.mention.actor
-  if (!speaker || !source) return null
-  const judged = mentions
-    .filter((m) => m.to <= start && m.from >= (speaker.to <= start ? speaker.to : 0) && isActor(m))
-    .filter((m) => m.mention.actor?.country !== source.country)
-    .pop()
-  const target = judged?.mention.actor
-  if (!judged || !target) return null
-  return {
-    sources: [source],
-    targets: [target],
-    place: null,
-    how: `source: the speaker (${speaker.mention.why}); target: judged (${judged.mention.why})`,
-  }
-}
-
 /**
  * The pattern's target slots in the order to try them. "X and Y are to make a joint visit to the
  * Solomon Islands to meet its new government": after a trip, "to meet" aims at the place travelled
@@ -614,34 +378,4 @@ function resolveBetween(x: Actor, y: Actor, subject: Actor | null, place: Place 
   if (subject && subject.country === y.country) return { sources: [subject], targets: [x], place, how: 'between, subject is one side' }
   if (subject && subject.country === x.country) return { sources: [subject], targets: [y], place, how: 'between, subject is one side' }
   return { sources: [x], targets: [y], place, how: '“between X and Y”' }
-}
-
-/**
- * Passive voice: "Chinese Ambassador Huang Xilian will be summoned" — the subject is the target;
- * the source is the "by" agent, else the other country the sentence names.
- */
-function findPassiveSides(
-  words: readonly Word[],
-  mentions: readonly PlacedMention[],
-  start: number,
-  end: number,
-  sw: SideWords,
-): Sides | null {
-  const subject = subjectGroup(mentions, start, words, sw)[0]
-  const target = subject?.mention.actor
-  const agent = mentions.find((m) => m.from >= end && isActor(m) && m.mention.prep === 'by' && m.from - end <= 6)
-  if (!subject || !target) {
-    // "The agreement was signed by Iran and Venezuela": no actor in the subject, the agents act
-    // together, as in the active "Iran and Venezuela signed".
-    const agents = agent ? [agent, ...coordinatedAfter(mentions, agent, words, sw)] : []
-    const first = agents[0]?.mention.actor
-    const second = agents.find((m) => m.mention.actor && m.mention.actor.country !== first?.country)?.mention.actor
-    if (!agent || !first || !second) return null
-    return { sources: [first], targets: [second], place: null, how: `passive; source: agent “by” (${agent.mention.why}); target: coordinated agent` }
-  }
-  const other = agent ?? mentions.find((m) => isActor(m) && m.mention.actor?.country !== target.country && m.mention.kind !== 'pair')
-  const source = other?.mention.actor
-  if (!other || !source || source.country === target.country) return null
-  const how = agent ? 'agent “by”' : 'the other country named'
-  return { sources: [source], targets: [target], place: null, how: `passive; source: ${how} (${other.mention.why}); target: subject (${subject.mention.why})` }
 }
