@@ -7,6 +7,7 @@ import type { Actor } from '../doc.js'
 import type { Word } from '../nlp/match-words.js'
 import type { EventPattern } from './pattern-types.js'
 import { coordinatedAfter, isActor, subjectGroup, type PlacedMention, type Sides, type SideWords } from './subject-group.js'
+
 // Only people and bodies are guests: "Straw, visiting Beijing," visits a place.
 const GUEST_KINDS: ReadonlySet<string> = new Set(['person', 'role', 'organisation'])
 
