@@ -236,7 +236,8 @@ export function codeSentence(
       // the last day the article named ("Earlier on Friday ... He also held talks with ...").
       const date: DateMention | null =
         own ??
-        (modality === 'asserted' && running.day && running.age <= RUNNING_DATE_REACH
+        // "the visiting Iranian minister" describes a visit going on; it tells no day.
+        (modality === 'asserted' && pattern.voice !== 'guest' && running.day && running.age <= RUNNING_DATE_REACH
           ? { ...running.day, text: `${running.day.text}, said earlier` }
           : null)
       const location =

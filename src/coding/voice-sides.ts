@@ -6,6 +6,7 @@
 import type { Actor } from '../doc.js'
 import type { Word } from '../nlp/match-words.js'
 import type { EventPattern } from './pattern-types.js'
+import { makeActor } from '../actors/make-actor.js'
 import { coordinatedAfter, isActor, subjectGroup, type PlacedMention, type Sides, type SideWords } from './subject-group.js'
 
 // Only people and bodies are guests: "Straw, visiting Beijing," visits a place.
@@ -35,7 +36,9 @@ export function findGuestSides(
     ? [others[0], 'the other country the sentence names']
     : [host !== null && host.country !== visitor.country && pattern.target.includes('host') ? host : null, 'the country the article is set in']
   if (!hostSide) return null
-  return { sources: [visitor], targets: [hostSide], place: null, how: `source: the visiting guest (${guest.mention.why}); target: ${how}` }
+  // The host of a visit is the country, not the person who talks with the guest.
+  const hostCountry = makeActor(hostSide.country, 'GOV', null, null)
+  return { sources: [visitor], targets: [hostCountry], place: null, how: `source: the visiting guest (${guest.mention.why}); target: ${how}` }
 }
 
 /** Does the adjective stand before an actor it qualifies: "unjust US sanctions"? */
