@@ -143,6 +143,9 @@ describe('code-events: a day inside the trigger, in news style', () => {
 })
 
 describe('code-events: intent in a metaphor', () => {
+  it('reads "emphasized the strengthening of projects" as intent', () => {
+    expect(code('Cuba and Vietnam emphasized the strengthening of joint projects.').some((e) => e.startsWith('intent_cooperate CUB>VNM'))).toBe(true)
+  })
   it('reads "to push for a new phase of co-operation", quoted, as intent', () => {
     const text = 'The Saudi crown prince met the Jordanian king. Reports quoted the Saudi crown prince as saying the goal was to "push for a new phase of co-operation" between the countries.'
     expect(code(text).some((e) => e.startsWith('intent_cooperate SAU>JOR'))).toBe(true)
