@@ -155,3 +155,10 @@ describe('code-events: intent in a metaphor', () => {
     expect(code(text).filter((e) => e.startsWith('intent_cooperate IND>NPL'))).toHaveLength(1)
   })
 })
+
+describe('code-events: the stop before an arrival', () => {
+  it('gives the landing its day and the stop before none', () => {
+    const events = code('The Iranian foreign minister landed in Caracas on Monday from Managua.')
+    expect(events).toEqual(expect.arrayContaining(['visit IRN>VEN 2024-11-18 asserted', 'visit IRN>NIC - asserted']))
+  })
+})

@@ -227,7 +227,8 @@ export function codeSentence(
       const triggerStart = words[hit.from]?.start ?? sentence.span[0]
       const triggerText = text.slice(triggerStart, words[hit.to - 1]?.end ?? triggerStart)
       if (recalledBy(words, hit.from, coder.cues)) continue
-      const own = pickDate(datesFor(modality), triggerStart, words, coder.cues.breaks, coder.sideWords.relatives)
+      // "landed in Caracas on Thursday from Managua": Thursday is the landing's, not Managua's.
+      const own = sides.undated ? null : pickDate(datesFor(modality), triggerStart, words, coder.cues.breaks, coder.sideWords.relatives)
       if (isBackground(own?.date ?? null, published)) continue
       // "Nine years ago, in 2014, after taking office, I travelled to Nepal": a sentence that
       // names only old dates tells history, even where a clause break parts date and trigger.
@@ -237,7 +238,7 @@ export function codeSentence(
       const date: DateMention | null =
         own ??
         // "the visiting Iranian minister" describes a visit going on; it tells no day.
-        (modality === 'asserted' && pattern.voice !== 'guest' && running.day && running.age <= RUNNING_DATE_REACH
+        (modality === 'asserted' && pattern.voice !== 'guest' && !sides.undated && running.day && running.age <= RUNNING_DATE_REACH
           ? { ...running.day, text: `${running.day.text}, said earlier` }
           : null)
       const location =

@@ -197,6 +197,7 @@ export function findSides(
 
   let place: Place | null = null
   let fromMemory = false
+  let undated = false
   const targets: Actor[] = []
   let targetHow = ''
   const differs = (a: Actor | null) => a !== null && (!source?.mention.actor || a.country !== source.mention.actor.country)
@@ -298,6 +299,7 @@ export function findSides(
         targets.push(from.mention.actor ?? makeActor(country, 'GOV', null, null))
         if (from.mention.place && from.mention.kind !== 'country') place = from.mention.place
         targetHow = `the stop before, “from ${from.mention.why}”`
+        undated = true
       }
     } else if (slot === 'host') {
       // "Guelleh is scheduled to arrive on Wednesday" in a story about visits to Kenya.
@@ -354,7 +356,7 @@ export function findSides(
       if (a && g.mention.kind !== 'pair' && !sources.some((s) => s.country === a.country) && !targets.some((t) => t.country === a.country)) sources.push(a)
     }
   }
-  return { sources, targets, place, how: `source: ${sourceHow} (${describe(source)}); target: ${targetHow}`, fromMemory }
+  return { sources, targets, place, how: `source: ${sourceHow} (${describe(source)}); target: ${targetHow}`, fromMemory, undated }
 }
 
 /**

@@ -23,6 +23,8 @@ export interface Sides {
   readonly how: string
   /** True when the target came from an earlier sentence (slot `recent`). */
   readonly fromMemory?: boolean
+  /** True when the sentence's day is not the event's: the stop before an arrival (slot `origin`). */
+  readonly undated?: boolean
 }
 
 /** Word lists the side finder needs (from grammar.yaml). */
