@@ -187,6 +187,18 @@ describe.skipIf(missing !== null)('dyad ingest --queue and dyad worker', () => {
     expect(meet?.source).toMatchObject({ country: 'GHA', person: 'Kwame Asante Boadu' })
     expect(meet?.why).toContain('learned from article first')
   }, 180_000)
+
+  it('stops cleanly when asked to while it is still starting', async () => {
+    const args = ['worker', '--queue', redis.url, '--db', postgres.url, '--workers', '1']
+    const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd: REPO_ROOT })
+    let stderr = ''
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    await until(() => stderr.includes('worker: starting'), 30_000, 'the worker to start')
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    expect(stderr).toContain('worker: stopped; 0 articles stored')
+  }, 60_000)
 })
 
 describe('dyad worker usage', () => {

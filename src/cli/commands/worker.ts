@@ -21,16 +21,20 @@ export interface WorkerCommandOptions {
 /** Run until SIGINT/SIGTERM; resolves after a clean stop. */
 export async function workerCommand(opts: WorkerCommandOptions): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`)
+  // Listen before starting: loading the dictionaries takes seconds, and a stop asked for then
+  // must still be a clean one (the worker starts, takes nothing, and stops).
+  const stopAsked = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve)
+    process.once('SIGTERM', resolve)
+  })
+  if (opts.quiet !== true) log('worker: starting (loading the dictionaries)')
   const writer = await openWriter(opts.db)
   try {
     const worker = await startWorker(writer, { ...opts, workers: opts.workers ?? defaultWorkers(), log })
     if (opts.quiet !== true) {
       log(`worker: taking articles from ${redactRedisUrl(opts.queue)} into ${writer.name} (stop with Ctrl-C)`)
     }
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve)
-      process.once('SIGTERM', resolve)
-    })
+    await stopAsked
     await worker.stop()
     const { stored, duplicates, skipped } = worker.tally
     if (opts.quiet !== true) {
