@@ -105,16 +105,12 @@ export class DocMemory {
    * "He": "The Pakistani minister met the Afghan president. He also held talks ..." is the minister.
    */
   lastSubject(sentence: number): Actor | null {
-    let best: { at: number; actor: Actor } | null = null
-    for (const [at, actor] of this.subjects) if (at < sentence && (!best || at > best.at)) best = { at, actor }
-    return best?.actor ?? null
+    return latestBefore(this.subjects, sentence)
   }
 
   /** The state or body subject of the last sentence before `sentence` that had one, for "It". */
   lastStateSubject(sentence: number): Actor | null {
-    let best: { at: number; actor: Actor } | null = null
-    for (const [at, actor] of this.stateSubjects) if (at < sentence && (!best || at > best.at)) best = { at, actor }
-    return best?.actor ?? null
+    return latestBefore(this.stateSubjects, sentence)
   }
 
   /** The subject of sentence `sentence` when named before this point, for "his counterpart". */
@@ -169,4 +165,11 @@ export class DocMemory {
   learnedNames(): ReadonlyMap<string, Actor> {
     return this.names
   }
+}
+
+/** The subject of the last sentence before `sentence` that has one in `bySentence`. */
+function latestBefore(bySentence: ReadonlyMap<number, Actor>, sentence: number): Actor | null {
+  let best: { at: number; actor: Actor } | null = null
+  for (const [at, actor] of bySentence) if (at < sentence && (!best || at > best.at)) best = { at, actor }
+  return best?.actor ?? null
 }
