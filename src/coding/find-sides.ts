@@ -295,8 +295,9 @@ export function findSides(
       // "landed in Caracas late on Thursday from Managua": the stop before, a visit of its own.
       const from = after.find((m) => m.mention.prep === 'from' && m.from - end <= window && (m.mention.place || m.mention.kind === 'country'))
       const country = from ? countryOf(from) : null
-      if (from && country && differs(from.mention.actor ?? makeActor(country, 'GOV', null, null))) {
-        targets.push(from.mention.actor ?? makeActor(country, 'GOV', null, null))
+      const stop = from && country ? (from.mention.actor ?? makeActor(country, 'GOV', null, null)) : null
+      if (from && stop && differs(stop)) {
+        targets.push(stop)
         if (from.mention.place && from.mention.kind !== 'country') place = from.mention.place
         targetHow = `the stop before, “from ${from.mention.why}”`
         undated = true
