@@ -214,6 +214,8 @@ export function codeSentence(
       if (!hasNeeded(words, hit.from, hit.to, pattern) && !hasNeededBefore(words, hit.from, pattern, isPassive, coder.sideWords.relatives)) continue
       const cameo = coder.cameo.get(pattern.cameo)
       if (!cameo) continue
+      // "Referring to the president's visit ...": a recalled event, not news; no sides to find.
+      if (recalledBy(words, hit.from, coder.cues)) continue
       const context = { host, recent: (source: Actor) => recent.lookup(cameo.type, source, sentence.index) }
       const sides =
         pattern.voice === 'follows'
@@ -226,7 +228,6 @@ export function codeSentence(
       const { modality, cue } = modalityOf(words, hit.from, coder.cues, pattern.modality === 'statement' || isOwnedNoun)
       const triggerStart = words[hit.from]?.start ?? sentence.span[0]
       const triggerText = text.slice(triggerStart, words[hit.to - 1]?.end ?? triggerStart)
-      if (recalledBy(words, hit.from, coder.cues)) continue
       // "landed in Caracas on Thursday from Managua": Thursday is the landing's, not Managua's.
       const own = sides.undated ? null : pickDate(datesFor(modality), triggerStart, words, coder.cues.breaks, coder.sideWords.relatives)
       if (isBackground(own?.date ?? null, published)) continue
