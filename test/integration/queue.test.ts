@@ -54,6 +54,22 @@ async function until(check: () => Promise<boolean> | boolean, ms: number, what: 
   }
 }
 
+/** Wait until the queue has no job waiting or running; resolves with the number that failed. */
+async function drained(url: string, what: string): Promise<number> {
+  const redisConnection = redisClient(url)
+  const queue = new Queue(QUEUE_NAME, { connection: redisConnection })
+  try {
+    await until(async () => {
+      const counts = await queue.getJobCounts('wait', 'active', 'delayed', 'prioritized')
+      return Object.values(counts).every((n) => n === 0)
+    }, 120_000, what)
+    return (await queue.getJobCounts('failed')).failed ?? 0
+  } finally {
+    await queue.close()
+    redisConnection.disconnect()
+  }
+}
+
 const storedIds = (run: WorkerRun): string[] =>
   linesOf(run.stdout).filter((l) => l.startsWith('stored ')).map((l) => l.slice('stored '.length))
 
@@ -95,18 +111,7 @@ describe.skipIf(missing !== null)('dyad ingest --queue and dyad worker', () => {
     expect(await killed.exited).toBe(null)
     workers.push(startWorkerProcess(redis.url, postgres.url))
 
-    const redisConnection = redisClient(redis.url)
-    const queue = new Queue(QUEUE_NAME, { connection: redisConnection })
-    try {
-      await until(async () => {
-        const counts = await queue.getJobCounts('wait', 'active', 'delayed', 'prioritized')
-        return Object.values(counts).every((n) => n === 0)
-      }, 120_000, 'the queue to drain')
-      expect((await queue.getJobCounts('failed')).failed).toBe(0)
-    } finally {
-      await queue.close()
-      redisConnection.disconnect()
-    }
+    expect(await drained(redis.url, 'the queue to drain')).toBe(0)
     // The survivors stop cleanly on SIGTERM.
     for (const run of workers.slice(1)) run.child.kill('SIGTERM')
     for (const run of workers.slice(1)) {
@@ -150,17 +155,7 @@ describe.skipIf(missing !== null)('dyad ingest --queue and dyad worker', () => {
     expect(again.code).toBe(0)
     const run = startWorkerProcess(redis.url, postgres.url)
     workers.push(run)
-    const redisConnection = redisClient(redis.url)
-    const queue = new Queue(QUEUE_NAME, { connection: redisConnection })
-    try {
-      await until(async () => {
-        const counts = await queue.getJobCounts('wait', 'active', 'delayed', 'prioritized')
-        return Object.values(counts).every((n) => n === 0)
-      }, 120_000, 'the queue to drain again')
-    } finally {
-      await queue.close()
-      redisConnection.disconnect()
-    }
+    await drained(redis.url, 'the queue to drain again')
     run.child.kill('SIGTERM')
     expect(await run.exited).toBe(0)
     expect(storedIds(run)).toEqual([])
