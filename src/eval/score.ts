@@ -56,6 +56,8 @@ export interface MatchedPair {
     readonly date: string | null
     readonly modality: Modality
     readonly rule: string
+    /** Why the coder coded it, date source included: what to read when a date disagrees. */
+    readonly why: string
     readonly evidence: string
   }
   /** Extracted date === gold date (null === null counts as right). */
@@ -429,6 +431,7 @@ export function scoreArticles(
           date: dayOf(e.mention),
           modality: e.mention.modality,
           rule: e.mention.rule,
+          why: e.mention.why,
           evidence: e.mention.evidence,
         },
         dateRight: dayOf(e.mention) === g.date,
