@@ -12,6 +12,8 @@ import { isPersonalRole } from './make-actor.js'
 export class DocMemory {
   private readonly names = new Map<string, Actor>()
   private person: Actor | null = null
+  /** The last named person of each country: "his Chinese counterpart" after "Wang Yi". */
+  private readonly personOf = new Map<string, Actor>()
   private readonly roles = new Map<string, Actor>()
   private readonly countries: Actor[] = []
   private readonly counts = new Map<string, number>()
@@ -35,12 +37,17 @@ export class DocMemory {
     return actor.person !== null || isPersonalRole(actor.role, this.institutions)
   }
 
-  /** Take note of a mention just recognised; `surface` is its text as written. */
-  remember(mention: Mention, surface = ''): void {
+  /**
+   * Take note of a mention just recognised; `surface` is its text as written. A mention inside a
+   * quotation is nobody's subject: in '"We condemn the launch by the DPRK," the statement said' the
+   * speaker is the statement's author.
+   */
+  remember(mention: Mention, surface = '', quoted = false): void {
     const actor = mention.actor
     if (!actor) return
     if (mention.kind === 'person' && actor.person) {
       this.person = actor
+      this.personOf.set(actor.country, actor)
       // Learn the full name and its last word: "Aziz Nasirzadeh" -> "nasirzadeh".
       const parts = actor.person.split(/\s+/)
       this.names.set(foldKey(actor.person), actor)
@@ -61,9 +68,9 @@ export class DocMemory {
     const isPersonLike =
       (mention.kind === 'person' && actor.person !== null) ||
       ((mention.kind === 'role' || mention.kind === 'pronoun') && this.isPersonal(actor))
-    if (isPersonLike && mention.prep === '' && !this.subjects.has(mention.sentence)) this.subjects.set(mention.sentence, actor)
+    if (isPersonLike && mention.prep === '' && !quoted && !this.subjects.has(mention.sentence)) this.subjects.set(mention.sentence, actor)
     const isStateLike = ['country', 'capital', 'organisation'].includes(mention.kind) || (mention.kind === 'role' && !this.isPersonal(actor))
-    if (isStateLike && mention.prep === '' && !this.stateSubjects.has(mention.sentence)) this.stateSubjects.set(mention.sentence, actor)
+    if (isStateLike && mention.prep === '' && !quoted && !this.stateSubjects.has(mention.sentence)) this.stateSubjects.set(mention.sentence, actor)
     if (mention.kind !== 'pronoun' && mention.kind !== 'pair' && mention.kind !== 'group') {
       const prev = this.countries[this.countries.length - 1]
       if (!prev || prev.country !== actor.country) this.countries.push(actor)
@@ -119,6 +126,11 @@ export class DocMemory {
   }
 
   /** The last person or official, for "he"/"his". */
+  /** The last person of a country the article named. @example lastPersonOf('CHN') -> Wang Yi */
+  lastPersonOf(country: string): Actor | null {
+    return this.personOf.get(country) ?? null
+  }
+
   lastPerson(): Actor | null {
     return this.person
   }

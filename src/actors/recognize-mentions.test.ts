@@ -53,6 +53,11 @@ describe('recognize-mentions: roles, names and places', () => {
     expect(mentionsOf(text)).toContain('counterpart Ahmad Karimi → AFGGOVDIP Ahmad Karimi')
   })
 
+  it('takes "his Chinese counterpart" for the Chinese counterpart named before', () => {
+    const text = 'The Pakistani foreign minister met his Chinese counterpart Li Wen on Monday. The minister and his Chinese counterpart also discussed trade.'
+    expect(mentionsOf(text)).toContain('Chinese counterpart → CHNGOV Li Wen')
+  })
+
   it('reads "the three governments" as the list of three named before', () => {
     const text = 'Russia expelled diplomats from Poland, Estonia and Latvia, accusing the three governments of spying.'
     expect(mentionsOf(text)).toContain('the three governments → POL')

@@ -236,8 +236,10 @@ function assembleFrom(
     return { from: hit.from, to: hit.to, mention: { kind: 'pronoun', actor, place: null, why: `pronoun “${scan.words[hit.from]?.raw}” → ${actor.person ?? actor.role ?? actor.code}` } }
   }
   if (entryOf(hit, 'state-pronoun')) {
-    // Only an opening "It" that acts: "It was agreed that ..." names nobody.
-    if (hit.from !== 0 || ['is', 'was'].includes(scan.words[1]?.key ?? '')) return null
+    // Only an opening "It" that acts ("It was agreed that ..." names nobody), or the "it" that
+    // says a quote: '"We call upon the DPRK to ...," it said'.
+    const says = ctx.actorIndex.grammar.modality.reporting.includes(scan.words[hit.to]?.key ?? '')
+    if ((hit.from !== 0 || ['is', 'was'].includes(scan.words[1]?.key ?? '')) && !says) return null
     const actor = memory.lastStateSubject(scan.sentence)
     if (!actor) return null
     return { from: hit.from, to: hit.to, mention: { kind: 'pronoun', actor, place: null, why: `pronoun “${scan.words[hit.from]?.raw}” → ${actor.code}, the last sentence's subject` } }
@@ -384,6 +386,10 @@ function finishRole(
     if (!back) return datelineBody(from, end, tail, phrase, ctx, memory)
     return { from, to: end, mention: { kind: 'role', actor: back, place: null, why: `“${phrase}” refers back to ${back.person ?? back.role ?? back.code}` } }
   }
+  // "Qureshi and his Chinese counterpart discussed ..." after "his Chinese counterpart Wang Yi":
+  // the counterpart already named.
+  const named = !name && isCounterpartAfterOwner(scan, from, tail.end, ctx) ? memory.lastPersonOf(country) : null
+  if (named) return { from, to: end, mention: { kind: 'person', actor: named, place: null, why: `“${phrase}” refers back to ${named.person}` } }
   const isSingleOffice = tail.role !== null && ctx.actorIndex.grammar.single_office_roles.includes(tail.role.id)
   const holder = tail.role && !name && isSingleOffice ? holderOn(ctx.people, tail.role.id, country, scan.day) : null
   const actor = makeActor(country, tail.sector ?? 'GOV', label, name ?? holder?.name ?? null, isGov)
@@ -408,16 +414,20 @@ function counterpartOf(
   ctx: RecognizeContext,
   memory: DocMemory,
 ): Assembled | null {
-  const nouns = ctx.actorIndex.grammar.counterpart_nouns
   // "He also held talks with his counterpart": the counterpart of the sentence's subject.
   const owner = memory.subjectOf(scan.sentence) ?? memory.lastPerson()
-  const isCounterpart = scan.words.slice(from, tail.end).some((w) => nouns.includes(w.key))
-  if (!isCounterpart || !owner || !['his', 'her', 'their'].includes(scan.words[from - 1]?.key ?? '')) return null
+  if (!owner || !isCounterpartAfterOwner(scan, from, tail.end, ctx)) return null
   const other = memory.lastOtherCountry(owner.country)
   if (!other) return null
   const actor = makeActor(other.country, owner.sector, owner.role, name, owner.code.includes('GOV'))
   const why = `“${scan.words.slice(from, tail.end).map((w) => w.raw).join(' ')}” of ${owner.person ?? owner.code}: ${other.country}, the other country named before`
   return { from, to: tail.end, mention: { kind: name ? 'person' : 'role', actor, place: null, why } }
+}
+
+/** "his counterpart", "their Chinese counterparts": a counterpart noun after an owner's possessive. */
+function isCounterpartAfterOwner(scan: SentenceScan, from: number, end: number, ctx: RecognizeContext): boolean {
+  const nouns = ctx.actorIndex.grammar.counterpart_nouns
+  return ['his', 'her', 'their'].includes(scan.words[from - 1]?.key ?? '') && scan.words.slice(from, end).some((w) => nouns.includes(w.key))
 }
 
 /**
@@ -545,7 +555,7 @@ export function recognizeSentence(
     const mention = placeMention(a.mention, [first.start, last.end], sentence, prepBefore(words, a.from, ctx))
     const previous = mentions[mentions.length - 1]
     mentions.push(mention)
-    memory.remember(mention, text.slice(mention.span[0], mention.span[1]))
+    memory.remember(mention, text.slice(mention.span[0], mention.span[1]), isQuoted(text, span[0], mention.span[0]))
     // "India and Pakistan", "Iran-Venezuela": remember the pair for "both countries" later on.
     const gap = previous ? text.slice(previous.span[1], mention.span[0]) : ''
     if (previous?.actor && mention.actor && mention.kind !== 'pronoun' && previous.kind !== 'pronoun' && /^(\s*and\s+(the\s+)?|[-–])$/.test(gap)) {
@@ -597,3 +607,15 @@ export const recognizeMentions = defineStage<'mentions', RecognizeContext>({
   },
 })
 
+/** Does `at` stand inside a quotation opened earlier in the sentence? */
+function isQuoted(text: string, sentenceStart: number, at: number): boolean {
+  let straight = 0
+  let curly = 0
+  for (let i = sentenceStart; i < at; i++) {
+    const c = text[i]
+    if (c === '"') straight++
+    else if (c === '“') curly++
+    else if (c === '”') curly = Math.max(0, curly - 1)
+  }
+  return straight % 2 === 1 || curly > 0
+}

@@ -16,7 +16,8 @@ function code(text: string, published: string | null = '2024-11-20'): string[] {
   )
 }
 
-// Sentences written for these tests; 2024-11-20 is a Wednesday.
+// Sentences written for these tests; 2024-11-20 is a Wednesday. A sentence that names no day
+// gives no date: the publication day is not the event's.
 describe('code-events: one event per construction', () => {
   it.each([
     // visits
@@ -24,17 +25,17 @@ describe('code-events: one event per construction', () => {
     ['Brazil’s president paid a state visit to Japan last week.', 'visit BRA>JPN - asserted'],
     ['The Turkish defence minister visited Baku on Tuesday.', 'visit TUR>AZE 2024-11-19 asserted'],
     // hosting, passive agent
-    ['Venezuela’s president received the Iranian foreign minister at the presidential palace.', 'host_visit VEN>IRN 2024-11-20 asserted'],
+    ['Venezuela’s president received the Iranian foreign minister at the presidential palace.', 'host_visit VEN>IRN - asserted'],
     ['Kenya’s president will welcome the Ethiopian prime minister on Monday.', 'host_visit KEN>ETH 2024-11-25 planned'],
     // meetings: object, coordinated subject, noun with "with"
     ['The French foreign minister met his Indian counterpart on Wednesday.', 'meet FRA>IND 2024-11-20 asserted'],
-    ['Kenya and Ethiopia held talks on border security.', 'meet KEN>ETH 2024-11-20 asserted'],
+    ['Kenya and Ethiopia held talks on border security.', 'meet KEN>ETH - asserted'],
     // agreements
-    ['Iran and Belarus signed a memorandum on defence cooperation.', 'sign_agreement IRN>BLR 2024-11-20 asserted'],
+    ['Iran and Belarus signed a memorandum on defence cooperation.', 'sign_agreement IRN>BLR - asserted'],
     // conflictual
-    ['China condemned the Philippines for the collision at sea.', 'criticize CHN>PHL 2024-11-20 asserted'],
+    ['China condemned the Philippines for the collision at sea.', 'criticize CHN>PHL - asserted'],
     ['The United States imposed sanctions on Belarus yesterday.', 'sanction USA>BLR 2024-11-19 asserted'],
-    ['France protested to Canada over the fishing ban.', 'protest FRA>CAN 2024-11-20 asserted'],
+    ['France protested to Canada over the fishing ban.', 'protest FRA>CAN - asserted'],
   ])('%s', (sentence, expected) => {
     expect(code(sentence)).toContain(expected)
   })
@@ -127,6 +128,52 @@ describe('code-events: the day a story goes on with', () => {
   it('lets a pair act from before the comma when no one is named after it', () => {
     const text = 'Kenya and Uganda held talks on Monday. They noted the importance of deepening bilateral cooperation, in trade above all.'
     expect(code(text)).toContain('intent_cooperate KEN>UGA 2024-11-18 asserted')
+  })
+})
+
+// Dates only where the text fixes the event's day (2024-11-20 is a Wednesday).
+describe('code-events: which day an event takes', () => {
+  it('gives a lead that names no day the day the next sentence names', () => {
+    const text =
+      'The Chilean foreign minister has called for a significant expansion of cooperation with Peru.\nSpeaking in Lima on Tuesday, he praised the new trade route.'
+    expect(code(text)).toContain('intent_cooperate CHL>PER 2024-11-19 asserted')
+  })
+  it('does not take the dateline’s day for the event, but does take "today"', () => {
+    expect(code('PARIS, Nov 20 - France protested to Canada over the fishing ban.')).toContain('protest FRA>CAN - asserted')
+    expect(code('PARIS, Nov 20 - France today protested to Canada over the fishing ban.')).toContain('protest FRA>CAN 2024-11-20 asserted')
+  })
+  it('does not carry an earlier day to a visit, which lasts days', () => {
+    const text = 'Chile and Peru signed a fisheries accord on Monday.\nThe Peruvian minister later arrived in Santiago after visits to Bolivia and Ecuador.'
+    const events = code(text)
+    expect(events).toContain('visit PER>BOL - asserted')
+    expect(events).toContain('visit PER>ECU - asserted')
+  })
+  it('does not carry an earlier day to an event told inside a visit', () => {
+    const text = 'Peru’s President Dina Boluarte arrived in Santiago on Monday.\nDuring her stay, Boluarte also met with the Argentine foreign minister.'
+    expect(code(text)).toContain('meet PER>ARG - asserted')
+  })
+  it('dates a planned event by its own day, not by the day it was announced', () => {
+    expect(code('The Chilean president is set to visit Peru this week, a spokesman said on Monday.')).toContain('visit CHL>PER - planned')
+  })
+})
+
+describe('code-events: a quote said by "it"', () => {
+  it('takes the speaker from the last state that spoke, not a state named inside a quote', () => {
+    const text =
+      'Chile condemned the missile test. "Peru and its partners must stop," the statement said. "We call upon Peru to halt all testing," it said.'
+    expect(code(text)).toContain('demand CHL>PER - asserted')
+  })
+})
+
+describe('code-events: a reception is a visit', () => {
+  it('codes the guest’s visit to the host on the day of the reception', () => {
+    const events = code('The Chilean president on Monday received Peru’s new President Dina Boluarte at La Moneda.')
+    expect(events).toContain('host_visit CHL>PER 2024-11-18 asserted')
+    expect(events).toContain('visit PER>CHL 2024-11-18 asserted')
+  })
+  it('does not take the host of a passive welcome for the guest', () => {
+    const events = code('The Peruvian minister was welcomed at Santiago airport by Chilean officials on Monday.')
+    expect(events.filter((e) => e.startsWith('visit CHL'))).toEqual([])
   })
 })
 

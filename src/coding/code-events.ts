@@ -9,7 +9,8 @@ import { defineStage } from '../stage.js'
 import type { Word } from '../nlp/match-words.js'
 import { sentenceWords } from '../nlp/sentence-words.js'
 import { PhraseTrie } from '../nlp/phrase-trie.js'
-import { findDates, type DateMention } from '../nlp/resolve-dates.js'
+import { findDates, type DateMention, type FindDatesOptions } from '../nlp/resolve-dates.js'
+import { isDatelineDate } from '../ingest/find-published-date.js'
 import { RecentSides } from './recent-sides.js'
 import type { DateCues } from '../nlp/date-cues.js'
 import type { EventPattern, Grammar } from './pattern-types.js'
@@ -30,6 +31,8 @@ export interface Coder {
   readonly cues: ModalityCues
   readonly sideWords: SideWords
   readonly sectors: SectorVocabulary
+  /** Events that last days, and the words that place an event inside one (grammar.yaml `spans`). */
+  readonly spans: Spans
   /** What a sentence needs for the date parser to run (dictionaries/dates.yaml). */
   readonly dateCues?: DateCues
 }
@@ -43,6 +46,8 @@ export function buildCoder(
   dateCues?: DateCues,
 ): Coder {
   const triggers = new PhraseTrie<EventPattern>(new Set(grammar.trigger_inserts))
+  const spanNouns = new PhraseTrie<true>()
+  for (const noun of grammar.spans.nouns) spanNouns.add(noun, true)
   for (const p of patterns) for (const t of p.triggers) triggers.add(t, p)
   const cues = compileModalityCues(grammar)
   return {
@@ -59,6 +64,11 @@ export function buildCoder(
       prepositions: new Set(grammar.prepositions),
     },
     sectors,
+    spans: {
+      types: new Set(grammar.spans.types),
+      openers: new Set(grammar.spans.openers),
+      nouns: spanNouns,
+    },
     ...(dateCues ? { dateCues } : {}),
   }
 }
@@ -138,6 +148,14 @@ function pickDate(
   return best
 }
 
+/** Is the date the day of a report: "a spokesperson said on Monday", "announced Tuesday"? */
+function isReportDay(d: DateMention, words: readonly Word[], reporting: ReadonlySet<string>): boolean {
+  const at = words.findIndex((w) => w.start >= d.span[0])
+  if (at < 1) return false
+  const before = words[at - 1]?.key === 'on' ? at - 2 : at - 1
+  return reporting.has(words[before]?.key ?? '')
+}
+
 /**
  * Does the date stand in a relative clause closed before the trigger? In "Japan, which signed a
  * pact with Vietnam in March, criticized China" March dates the signing, not the criticism.
@@ -180,15 +198,16 @@ export function codeSentence(
   const words = sentenceWords(text, sentence.span)
   const placed = placeMentions(words, mentions)
   const cues = coder.dateCues
-  const pastDates = findDates(sentenceText, sentence.span[0], published, { cues })
+  const pastDates = eventDates(text, sentence, published, { cues })
   // Planned events resolve open dates forward: "will visit on Friday" is the coming Friday.
   let futureDates: DateMention[] | null = null
   const datesFor = (modality: string) =>
     modality === 'planned'
-      ? (futureDates ??= findDates(sentenceText, sentence.span[0], published, { future: true, cues }))
+      ? (futureDates ??= eventDates(text, sentence, published, { future: true, cues }))
       : pastDates
   const onlyOldDates =
     pastDates.some((d) => isBackground(d.date, published)) && !pastDates.some((d) => d.date && !isBackground(d.date, published))
+  const insideSpan = isInsideSpan(words, coder.spans)
   const out: EventMention[] = []
   const codedHere: { source: Actor; target: Actor }[] = []
   const seen = new Set<string>()
@@ -229,18 +248,28 @@ export function codeSentence(
       const triggerStart = words[hit.from]?.start ?? sentence.span[0]
       const triggerText = text.slice(triggerStart, words[hit.to - 1]?.end ?? triggerStart)
       // "landed in Caracas on Thursday from Managua": Thursday is the landing's, not Managua's.
-      const own = sides.undated ? null : pickDate(datesFor(modality), triggerStart, words, coder.cues.breaks, coder.sideWords.relatives)
+      // "is set to visit Zimbabwe this week, a spokesperson said on Monday": Monday is the day of
+      // the announcement, not of the visit it announces.
+      const candidates = modality === 'planned' ? datesFor(modality).filter((d) => !isReportDay(d, words, coder.cues.reporting)) : datesFor(modality)
+      const own = sides.undated ? null : pickDate(candidates, triggerStart, words, coder.cues.breaks, coder.sideWords.relatives)
       if (isBackground(own?.date ?? null, published)) continue
       // "Nine years ago, in 2014, after taking office, I travelled to Nepal": a sentence that
       // names only old dates tells history, even where a clause break parts date and trigger.
       if (!own && onlyOldDates) continue
       // News narrates one day at a time: an asserted event with no date of its own happened on
-      // the last day the article named ("Earlier on Friday ... He also held talks with ...").
+      // the last day the article named ("Earlier on Friday ... He also held talks with ..."),
+      // unless it lasts days or is told inside such a span.
+      const carries =
+        modality === 'asserted' &&
+        // "the visiting Iranian minister" describes a visit going on; it tells no day.
+        pattern.voice !== 'guest' &&
+        !sides.undated &&
+        !coder.spans.types.has(cameo.type) &&
+        !insideSpan
       const date: DateMention | null =
         own ??
-        // "the visiting Iranian minister" describes a visit going on; it tells no day.
-        (modality === 'asserted' && pattern.voice !== 'guest' && !sides.undated && running.day && running.age <= RUNNING_DATE_REACH
-          ? { ...running.day, text: `${running.day.text}, said earlier` }
+        (carries && running.day && running.age <= RUNNING_DATE_REACH
+          ? { ...running.day, text: `${running.day.text}, said ${running.ahead ? 'next' : 'earlier'}` }
           : null)
       const location =
         sides.place ??
@@ -296,7 +325,7 @@ export function codeSentence(
   // "The ceremony will take place today, on October 15": a day that is still to come dates the
   // plan, not the narrative the next sentences go on with.
   const isAhead = lastDay?.date != null && published !== null && lastDay.date >= published && hasPlannedCue(words, coder.cues)
-  if (lastDay && !isAhead) [running.day, running.age] = [lastDay, 0]
+  if (lastDay && !isAhead) [running.day, running.age, running.ahead] = [lastDay, 0, false]
   else running.age++
   return out
 }
@@ -316,11 +345,49 @@ function followSides(coded: readonly { source: Actor; target: Actor }[]): Sides 
   }
 }
 
+/**
+ * The dates a sentence names for its events. A dateline's is left out: "PARIS, March 18 - France
+ * today protested" dates the report, and "today" dates the protest.
+ */
+function eventDates(text: string, sentence: Sentence, publishedOn: string | null, options: FindDatesOptions): DateMention[] {
+  const [start, end] = sentence.span
+  return findDates(text.slice(start, end), start, publishedOn, options).filter(
+    (d) => !isDatelineDate(text.slice(start, d.span[0]), text.slice(d.span[1], end)),
+  )
+}
+
+/** The first day a sentence names that is past, recent and not the dateline's. */
+function dayNamedIn(doc: Doc, sentence: Sentence | undefined, cues: DateCues | undefined): DateMention | null {
+  if (!sentence) return null
+  const { text, publishedOn } = doc.article
+  const day = eventDates(text, sentence, publishedOn, { cues }).find(
+    (d) => d.date !== null && d.precision === 'day' && (publishedOn === null || d.date <= publishedOn) && !isBackground(d.date, publishedOn),
+  )
+  return day ?? null
+}
+
+/** Events that last days, and what places an event inside one. */
+export interface Spans {
+  readonly types: ReadonlySet<string>
+  readonly openers: ReadonlySet<string>
+  readonly nouns: PhraseTrie<true>
+}
+
+/** How far after "during" the span noun may stand: "during his official visit". */
+const SPAN_NOUN_REACH = 3
+
+/** Does the sentence place its events inside a span: "During his stay in Venezuela, ..."? */
+function isInsideSpan(words: readonly Word[], spans: Spans): boolean {
+  return words.some((w, i) => spans.openers.has(w.key) && spans.nouns.scan(words.slice(i + 1, i + 2 + SPAN_NOUN_REACH)).length > 0)
+}
+
 /** The last day an article named, carried from sentence to sentence. */
 export interface RunningDate {
   day: DateMention | null
   /** Sentences since the day was named; past `RUNNING_DATE_REACH` the day is too far to carry. */
   age: number
+  /** True while the day is the next sentence's, lent to a lead that names none. */
+  ahead: boolean
 }
 
 /**
@@ -396,21 +463,29 @@ export const codeEvents = defineStage<'eventMentions', CodeContext>({
     for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m])
     const published = doc.article.publishedOn
     const host = hostCountry(mentions)
-    const running: RunningDate = {
-      day: published ? { span: [0, 0], date: published, precision: 'day', relative: true, text: 'the publication day' } : null,
-      age: 0,
-    }
+    // No day carries before the article names one: "China has imposed sanctions" in a lead
+    // tells no day, and the publication day is not the event's.
+    const running: RunningDate = { day: null, age: 0, ahead: false }
     // The headline restates the lead; its events are coded from the body, where dates and
     // actors are spelled out.
     const recent = new RecentSides()
     const title = doc.article.title
     const titleEnd = title && doc.article.text.startsWith(title) ? title.length : 0
-    return sentences
+    const body = sentences
       // Only English sentences are coded: a quoted Spanish tweet is evidence for a reader, not for
       // English patterns.
       .filter((s) => s.language === null || s.language === 'en')
       .filter((s) => s.span[1] > titleEnd)
-      .flatMap((s) => codeSentence(doc, s, bySentence.get(s.index) ?? [], ctx.coder, running, ctx.places, host, recent))
+    return body.flatMap((s, i) => {
+      // A lead often leaves its day to the next sentence: "Nasirzadeh has called for closer
+      // cooperation. Speaking upon his arrival in Caracas on Wednesday, ...". Until the article
+      // names a day, that next day dates the lead's events.
+      if (running.day === null) Object.assign(running, { day: dayNamedIn(doc, body[i + 1], ctx.coder.dateCues), age: 0, ahead: true })
+      const out = codeSentence(doc, s, bySentence.get(s.index) ?? [], ctx.coder, running, ctx.places, host, recent)
+      // The lent day goes back unless the sentence named its own.
+      if (running.ahead) [running.day, running.ahead] = [null, false]
+      return out
+    })
   },
 })
 

@@ -43,6 +43,7 @@ export const grammarSchema = z.object({
     reporting: words,
   }),
   clause_breaks: words,
+  spans: z.object({ types: z.array(z.enum(EVENT_TYPES)), openers: words, nouns: words }),
   relative_pronouns: words,
   parentheticals: words,
   prepositions: words,

@@ -2,7 +2,7 @@
  * The shapes of dictionaries/patterns/*.yaml after loading. See the header of
  * dictionaries/patterns/events.yaml for what each field means.
  */
-import type { Sector } from '../doc.js'
+import type { EventType, Sector } from '../doc.js'
 
 /** Where a pattern finds the other side of the event. */
 export type TargetSlot = 'object' | 'place' | 'pair' | 'between' | 'parties' | 'location' | 'other' | 'host' | 'recent' | 'origin'
@@ -58,6 +58,13 @@ export interface Grammar {
   readonly relative_pronouns: readonly string[]
   readonly parentheticals: readonly string[]
   readonly prepositions: readonly string[]
+  /** Events that last days, which a day named earlier in the article does not date. */
+  readonly spans: {
+    readonly types: readonly EventType[]
+    /** "During his visit, ...": an opener, then a span noun within three words. */
+    readonly openers: readonly string[]
+    readonly nouns: readonly string[]
+  }
   readonly determiners: readonly string[]
   readonly name_particles: readonly string[]
   /** Sector of cooperation -> words naming it. */

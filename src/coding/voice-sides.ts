@@ -24,7 +24,7 @@ export function findGuestSides(
   pattern: EventPattern,
   host: Actor | null,
 ): Sides | null {
-  const guest = after.find((m) => m.from - end <= 3)
+  const guest = ownedBy(words, after, after.find((m) => m.from - end <= 3))
   const visitor = guest?.mention.actor
   if (!guest || !visitor || !GUEST_KINDS.has(guest.mention.kind)) return null
   if (words.slice(end, guest.from).some((w) => /[,;:.]/.test(w.after))) return null
@@ -39,6 +39,17 @@ export function findGuestSides(
   // The host of a visit is the country, not the person who talks with the guest.
   const hostCountry = makeActor(hostSide.country, 'GOV', null, null)
   return { sources: [visitor], targets: [hostCountry], place: null, how: `source: the visiting guest (${guest.mention.why}); target: ${how}` }
+}
+
+/**
+ * The person a possessive country owns: in "received Zimbabwe's new President Mnangagwa" the
+ * guest is the president, not Zimbabwe. Any other mention is itself.
+ */
+function ownedBy(words: readonly Word[], after: readonly PlacedMention[], m: PlacedMention | undefined): PlacedMention | undefined {
+  if (!m || m.mention.kind !== 'country') return m
+  const isPossessive = words[m.to]?.key === 's' && /['’]$/.test(words[m.to - 1]?.after ?? '')
+  const owned = after[after.indexOf(m) + 1]
+  return isPossessive && owned && owned.from - m.to <= 3 ? owned : m
 }
 
 /** Does the adjective stand before an actor it qualifies: "unjust US sanctions"? */

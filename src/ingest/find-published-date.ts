@@ -157,6 +157,14 @@ function isDateline(prefix: string, suffix: string): boolean {
   return (prefix === '' || PLACE_PREFIX.test(prefix)) && DATELINE_TAIL.test(suffix)
 }
 
+/**
+ * Is the date between `prefix` and `suffix` a dateline's ("PARIS, March 18 - France today ...")?
+ * A dateline dates the report, not the events in it.
+ */
+export function isDatelineDate(prefix: string, suffix: string): boolean {
+  return isDateline(prefix.trimStart(), suffix)
+}
+
 function wordsOf(text: string): string[] {
   return text.match(/\p{L}+/gu) ?? []
 }
