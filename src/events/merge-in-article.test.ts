@@ -42,6 +42,21 @@ describe('meetings within one article', () => {
   })
 })
 
+describe('planned meetings within one article', () => {
+  const planned = (sentence: number, person: string | null) => {
+    const m = makeMeeting('A', { sentence, modality: 'planned' })
+    return { ...m, target: m.target && { ...m.target, person, role: null } }
+  }
+
+  it('keeps a programme’s meetings apart when their counterparts are not both named', () => {
+    // "is to attend the commission's session" / "is also scheduled to hold talks with officials"
+    expect(mergeInArticle([planned(4, null), planned(10, null), planned(12, 'Nicolás Maduro')])).toHaveLength(3)
+  })
+  it('still takes two announcements of a meeting with the same person as one', () => {
+    expect(mergeInArticle([planned(4, 'Nicolás Maduro'), planned(9, 'Nicolás Maduro')])).toHaveLength(1)
+  })
+})
+
 describe('visits within one article', () => {
   const visit = (sentence: number, date: string, precision: 'day' | 'month' | 'year') =>
     makeMention('A', { sentence, type: 'visit', cameo: '042', date, date_precision: precision })

@@ -62,6 +62,10 @@ export function isSameEvent(a: EventMention, b: EventMention): boolean {
   // discussed with Sudanese officials") retells a meeting named elsewhere; one where a named
   // minister meets unnamed officials is a meeting of its own.
   if (a.type === 'meet') {
+    // A programme of visit lists its meetings one sentence each ("will attend the commission's
+    // session", "is also scheduled to hold discussions with officials"): planned meetings in
+    // different sentences are one only when they name the same counterpart.
+    if (a.modality === 'planned' && a.sentence !== b.sentence && !(a.target.person && bTarget.person)) return false
     const anonymous = (m: EventMention) => !m.source.person && !m.target?.person
     // A counterpart named only as a country ("bilateral talks with Sudan") may be the named one.
     const sameCounterpart =
