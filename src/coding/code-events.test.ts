@@ -152,6 +152,15 @@ describe('code-events: which day an event takes', () => {
     const text = 'Peru’s President Dina Boluarte arrived in Santiago on Monday.\nDuring her stay, Boluarte also met with the Argentine foreign minister.'
     expect(code(text)).toContain('meet PER>ARG - asserted')
   })
+  it('dates what a sentence reports of an embedded post by the post’s signature', () => {
+    const text = [
+      'The Chilean president met the Peruvian president on Thursday.',
+      'On Twitter, the Chilean president wrote that relations with Peru will continue to strengthen.',
+      'Nuestras relaciones seguirán fortaleciéndose para beneficio de ambos pueblos.',
+      '— Gabriel Boric (@GabrielBoric) November 16, 2024',
+    ].join('\n\n')
+    expect(code(text)).toContain('intent_cooperate CHL>PER 2024-11-16 asserted')
+  })
   it('dates a planned event by its own day, not by the day it was announced', () => {
     expect(code('The Chilean president is set to visit Peru this week, a spokesman said on Monday.')).toContain('visit CHL>PER - planned')
   })

@@ -33,6 +33,8 @@ export interface Coder {
   readonly sectors: SectorVocabulary
   /** Events that last days, and the words that place an event inside one (grammar.yaml `spans`). */
   readonly spans: Spans
+  /** Words that introduce an embedded post (grammar.yaml `post_cues`). */
+  readonly postCues: ReadonlySet<string>
   /** What a sentence needs for the date parser to run (dictionaries/dates.yaml). */
   readonly dateCues?: DateCues
 }
@@ -69,6 +71,7 @@ export function buildCoder(
       openers: new Set(grammar.spans.openers),
       nouns: spanNouns,
     },
+    postCues: new Set(grammar.post_cues),
     ...(dateCues ? { dateCues } : {}),
   }
 }
@@ -351,9 +354,34 @@ function followSides(coded: readonly { source: Actor; target: Actor }[]): Sides 
  */
 function eventDates(text: string, sentence: Sentence, publishedOn: string | null, options: FindDatesOptions): DateMention[] {
   const [start, end] = sentence.span
+  // An embedded post's signature dates the post, not the story around it.
+  if (POST_SIGNATURE.test(text.slice(start, end))) return []
   return findDates(text.slice(start, end), start, publishedOn, options).filter(
     (d) => !isDatelineDate(text.slice(start, d.span[0]), text.slice(d.span[1], end)),
   )
+}
+
+/** An embedded post's signature line: "— Nicolás Maduro (@NicolasMaduro) February 4, 2023". */
+const POST_SIGNATURE = /^\s*[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)/u
+
+/** How many sentences after the one that introduces a post its signature may come. */
+const POST_REACH = 2
+
+/**
+ * The day of the post a sentence introduces ("On Twitter, Maduro described the visit as
+ * productive"): the date of the signature line that follows the post.
+ */
+function postDay(doc: Doc, at: number, body: readonly Sentence[], coder: Coder): DateMention | null {
+  const { text, publishedOn } = doc.article
+  const here = body[at]
+  if (!here || !sentenceWords(text, here.span).some((w) => coder.postCues.has(w.key))) return null
+  for (const next of body.slice(at + 1, at + 1 + POST_REACH)) {
+    const line = text.slice(next.span[0], next.span[1])
+    if (!POST_SIGNATURE.test(line)) continue
+    const day = findDates(line, next.span[0], publishedOn, { cues: coder.dateCues }).find((d) => d.date !== null && d.precision === 'day')
+    return day ? { ...day, text: `${day.text}, the post’s date` } : null
+  }
+  return null
 }
 
 /** The first day a sentence names that is past, recent and not the dateline's. */
@@ -480,10 +508,13 @@ export const codeEvents = defineStage<'eventMentions', CodeContext>({
       // A lead often leaves its day to the next sentence: "Nasirzadeh has called for closer
       // cooperation. Speaking upon his arrival in Caracas on Wednesday, ...". Until the article
       // names a day, that next day dates the lead's events.
-      if (running.day === null) Object.assign(running, { day: dayNamedIn(doc, body[i + 1], ctx.coder.dateCues), age: 0, ahead: true })
+      // A sentence that introduces an embedded post takes the post's date.
+      const lent = postDay(doc, i, body, ctx.coder) ?? (running.day === null ? dayNamedIn(doc, body[i + 1], ctx.coder.dateCues) : null)
+      const before = { ...running }
+      if (lent) Object.assign(running, { day: lent, age: 0, ahead: true })
       const out = codeSentence(doc, s, bySentence.get(s.index) ?? [], ctx.coder, running, ctx.places, host, recent)
       // The lent day goes back unless the sentence named its own.
-      if (running.ahead) [running.day, running.ahead] = [null, false]
+      if (running.ahead) Object.assign(running, { ...before, age: before.age + 1 })
       return out
     })
   },

@@ -44,6 +44,7 @@ export const grammarSchema = z.object({
   }),
   clause_breaks: words,
   spans: z.object({ types: z.array(z.enum(EVENT_TYPES)), openers: words, nouns: words }),
+  post_cues: words,
   relative_pronouns: words,
   parentheticals: words,
   prepositions: words,

@@ -65,6 +65,8 @@ export interface Grammar {
     readonly openers: readonly string[]
     readonly nouns: readonly string[]
   }
+  /** Words introducing an embedded post, which its signature line dates: "On Twitter, ...". */
+  readonly post_cues: readonly string[]
   readonly determiners: readonly string[]
   readonly name_particles: readonly string[]
   /** Sector of cooperation -> words naming it. */
