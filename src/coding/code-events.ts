@@ -9,9 +9,20 @@ import { defineStage } from '../stage.js'
 import type { Word } from '../nlp/match-words.js'
 import { sentenceWords } from '../nlp/sentence-words.js'
 import { PhraseTrie } from '../nlp/phrase-trie.js'
-import { findDates, type DateMention, type FindDatesOptions } from '../nlp/resolve-dates.js'
-import { isDatelineDate } from '../ingest/find-published-date.js'
+import type { DateMention } from '../nlp/resolve-dates.js'
 import { RecentSides } from './recent-sides.js'
+import {
+  dayNamedIn,
+  eventDates,
+  isBackground,
+  isInsideSpan,
+  isReportDay,
+  pickDate,
+  postDay,
+  RUNNING_DATE_REACH,
+  type RunningDate,
+  type Spans,
+} from './event-dates.js'
 import type { DateCues } from '../nlp/date-cues.js'
 import type { EventPattern, Grammar } from './pattern-types.js'
 import { compileModalityCues, hasPlannedCue, modalityOf, recalledBy, type ModalityCues } from './modality.js'
@@ -127,61 +138,8 @@ function hasNeededBefore(
   })
 }
 
-/**
- * The date mention nearest the trigger within its clause: in "arrived in Sri Lanka while he is
- * scheduled to stop in Madrid from Saturday", Saturday belongs to the stop, not the arrival.
- */
-function pickDate(
-  dates: readonly DateMention[],
-  triggerStart: number,
-  words: readonly Word[],
-  breaks: ReadonlySet<string>,
-  relatives: ReadonlySet<string> = new Set(),
-): DateMention | null {
-  let best: DateMention | null = null
-  let bestDistance = Infinity
-  for (const d of dates) {
-    const [from, to] = d.span[0] < triggerStart ? [d.span[1], triggerStart] : [triggerStart, d.span[0]]
-    if (words.some((w) => w.start > from && w.end < to && breaks.has(w.key))) continue
-    if (d.span[0] < triggerStart && inClosedRelative(d, triggerStart, words, relatives)) continue
-    // A resolved date beats a vague one ("this week (March 10-12)", "a day after ...").
-    const distance = Math.abs(d.span[0] - triggerStart) + (d.date === null ? 10_000 : 0)
-    if (distance < bestDistance) [best, bestDistance] = [d, distance]
-  }
-  return best
-}
-
-/** Is the date the day of a report: "a spokesperson said on Monday", "announced Tuesday"? */
-function isReportDay(d: DateMention, words: readonly Word[], reporting: ReadonlySet<string>): boolean {
-  const at = words.findIndex((w) => w.start >= d.span[0])
-  if (at < 1) return false
-  const before = words[at - 1]?.key === 'on' ? at - 2 : at - 1
-  return reporting.has(words[before]?.key ?? '')
-}
-
-/**
- * Does the date stand in a relative clause closed before the trigger? In "Japan, which signed a
- * pact with Vietnam in March, criticized China" March dates the signing, not the criticism.
- */
-function inClosedRelative(d: DateMention, triggerStart: number, words: readonly Word[], relatives: ReadonlySet<string>): boolean {
-  const before = words.filter((w) => w.end <= d.span[0])
-  for (let i = before.length - 1; i >= 0; i--) {
-    const w = before[i]
-    if (!w || /[,;:]/.test(w.after)) return false
-    if (relatives.has(w.key)) return words.some((x) => x.end >= d.span[1] && x.end <= triggerStart && /,/.test(x.after))
-  }
-  return false
-}
-
 function toOut(actor: Actor): ActorOut {
   return { country: actor.country, sector: actor.sector, person: actor.person, role: actor.role, code: actor.code }
-}
-
-/** A history event far older than the article is background, not news (guideline 2). */
-function isBackground(date: string | null, publishedOn: string | null): boolean {
-  if (!date || !publishedOn) return false
-  const age = (Date.parse(publishedOn) - Date.parse(date)) / 86_400_000
-  return age > 400
 }
 
 /** Code one sentence. */
@@ -349,83 +307,10 @@ function followSides(coded: readonly { source: Actor; target: Actor }[]): Sides 
 }
 
 /**
- * The dates a sentence names for its events. A dateline's is left out: "PARIS, March 18 - France
- * today protested" dates the report, and "today" dates the protest.
- */
-function eventDates(text: string, sentence: Sentence, publishedOn: string | null, options: FindDatesOptions): DateMention[] {
-  const [start, end] = sentence.span
-  // An embedded post's signature dates the post, not the story around it.
-  if (POST_SIGNATURE.test(text.slice(start, end))) return []
-  return findDates(text.slice(start, end), start, publishedOn, options).filter(
-    (d) => !isDatelineDate(text.slice(start, d.span[0]), text.slice(d.span[1], end)),
-  )
-}
-
-/** An embedded post's signature line: "— Nicolás Maduro (@NicolasMaduro) February 4, 2023". */
-const POST_SIGNATURE = /^\s*[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)/u
-
-/** How many sentences after the one that introduces a post its signature may come. */
-const POST_REACH = 2
-
-/**
- * The day of the post a sentence introduces ("On Twitter, Maduro described the visit as
- * productive"): the date of the signature line that follows the post.
- */
-function postDay(doc: Doc, at: number, body: readonly Sentence[], coder: Coder): DateMention | null {
-  const { text, publishedOn } = doc.article
-  const here = body[at]
-  if (!here || !sentenceWords(text, here.span).some((w) => coder.postCues.has(w.key))) return null
-  for (const next of body.slice(at + 1, at + 1 + POST_REACH)) {
-    const line = text.slice(next.span[0], next.span[1])
-    if (!POST_SIGNATURE.test(line)) continue
-    const day = findDates(line, next.span[0], publishedOn, { cues: coder.dateCues }).find((d) => d.date !== null && d.precision === 'day')
-    return day ? { ...day, text: `${day.text}, the post’s date` } : null
-  }
-  return null
-}
-
-/** The first day a sentence names that is past, recent and not the dateline's. */
-function dayNamedIn(doc: Doc, sentence: Sentence | undefined, cues: DateCues | undefined): DateMention | null {
-  if (!sentence) return null
-  const { text, publishedOn } = doc.article
-  const day = eventDates(text, sentence, publishedOn, { cues }).find(
-    (d) => d.date !== null && d.precision === 'day' && (publishedOn === null || d.date <= publishedOn) && !isBackground(d.date, publishedOn),
-  )
-  return day ?? null
-}
-
-/** Events that last days, and what places an event inside one. */
-export interface Spans {
-  readonly types: ReadonlySet<string>
-  readonly openers: ReadonlySet<string>
-  readonly nouns: PhraseTrie<true>
-}
-
-/** How far after "during" the span noun may stand: "during his official visit". */
-const SPAN_NOUN_REACH = 3
-
-/** Does the sentence place its events inside a span: "During his stay in Venezuela, ..."? */
-function isInsideSpan(words: readonly Word[], spans: Spans): boolean {
-  return words.some((w, i) => spans.openers.has(w.key) && spans.nouns.scan(words.slice(i + 1, i + 2 + SPAN_NOUN_REACH)).length > 0)
-}
-
-/** The last day an article named, carried from sentence to sentence. */
-export interface RunningDate {
-  day: DateMention | null
-  /** Sentences since the day was named; past `RUNNING_DATE_REACH` the day is too far to carry. */
-  age: number
-  /** True while the day is the next sentence's, lent to a lead that names none. */
-  ahead: boolean
-}
-
-/**
  * How many words before a trigger an `unless` word cancels it: "plans to end the European Union's
  * arms embargo on China" puts "end" six words (with the possessive's "s") before "embargo on".
  */
 const UNLESS_REACH = 6
-
-/** How many sentences a named day carries over to undated events. */
-const RUNNING_DATE_REACH = 5
 
 /**
  * Where a sentence places the event: "in Caracas", "at the Kremlin", in the trigger's own clause
@@ -489,7 +374,6 @@ export const codeEvents = defineStage<'eventMentions', CodeContext>({
     const mentions = need(doc, 'mentions')
     const bySentence = new Map<number, Mention[]>()
     for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m])
-    const published = doc.article.publishedOn
     const host = hostCountry(mentions)
     // No day carries before the article names one: "China has imposed sanctions" in a lead
     // tells no day, and the publication day is not the event's.
@@ -509,7 +393,7 @@ export const codeEvents = defineStage<'eventMentions', CodeContext>({
       // cooperation. Speaking upon his arrival in Caracas on Wednesday, ...". Until the article
       // names a day, that next day dates the lead's events.
       // A sentence that introduces an embedded post takes the post's date.
-      const lent = postDay(doc, i, body, ctx.coder) ?? (running.day === null ? dayNamedIn(doc, body[i + 1], ctx.coder.dateCues) : null)
+      const lent = postDay(doc, i, body, ctx.coder.postCues, ctx.coder.dateCues) ?? (running.day === null ? dayNamedIn(doc, body[i + 1], ctx.coder.dateCues) : null)
       const before = { ...running }
       if (lent) Object.assign(running, { day: lent, age: 0, ahead: true })
       const out = codeSentence(doc, s, bySentence.get(s.index) ?? [], ctx.coder, running, ctx.places, host, recent)

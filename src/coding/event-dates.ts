@@ -1,0 +1,146 @@
+/**
+ * Which day an event took place: the date its own clause names, else the day the story is on.
+ * The guideline dates an event only where the text fixes its day, so a story's day carries to an
+ * undated event only in a narrow way: never the publication day, never to events that last days
+ * (visits) or are told inside one ("during his stay"), and a dateline dates the report, not its
+ * events.
+ */
+import type { Doc, Sentence } from '../doc.js'
+import type { Word } from '../nlp/match-words.js'
+import { sentenceWords } from '../nlp/sentence-words.js'
+import type { PhraseTrie } from '../nlp/phrase-trie.js'
+import { findDates, type DateMention, type FindDatesOptions } from '../nlp/resolve-dates.js'
+import type { DateCues } from '../nlp/date-cues.js'
+import { isDatelineDate } from '../ingest/find-published-date.js'
+
+/**
+ * The date mention nearest the trigger within its clause: in "arrived in Sri Lanka while he is
+ * scheduled to stop in Madrid from Saturday", Saturday belongs to the stop, not the arrival.
+ */
+export function pickDate(
+  dates: readonly DateMention[],
+  triggerStart: number,
+  words: readonly Word[],
+  breaks: ReadonlySet<string>,
+  relatives: ReadonlySet<string> = new Set(),
+): DateMention | null {
+  let best: DateMention | null = null
+  let bestDistance = Infinity
+  for (const d of dates) {
+    const [from, to] = d.span[0] < triggerStart ? [d.span[1], triggerStart] : [triggerStart, d.span[0]]
+    if (words.some((w) => w.start > from && w.end < to && breaks.has(w.key))) continue
+    if (d.span[0] < triggerStart && inClosedRelative(d, triggerStart, words, relatives)) continue
+    // A resolved date beats a vague one ("this week (March 10-12)", "a day after ...").
+    const distance = Math.abs(d.span[0] - triggerStart) + (d.date === null ? 10_000 : 0)
+    if (distance < bestDistance) [best, bestDistance] = [d, distance]
+  }
+  return best
+}
+
+/** Is the date the day of a report: "a spokesperson said on Monday", "announced Tuesday"? */
+export function isReportDay(d: DateMention, words: readonly Word[], reporting: ReadonlySet<string>): boolean {
+  const at = words.findIndex((w) => w.start >= d.span[0])
+  if (at < 1) return false
+  const before = words[at - 1]?.key === 'on' ? at - 2 : at - 1
+  return reporting.has(words[before]?.key ?? '')
+}
+
+/**
+ * Does the date stand in a relative clause closed before the trigger? In "Japan, which signed a
+ * pact with Vietnam in March, criticized China" March dates the signing, not the criticism.
+ */
+function inClosedRelative(d: DateMention, triggerStart: number, words: readonly Word[], relatives: ReadonlySet<string>): boolean {
+  const before = words.filter((w) => w.end <= d.span[0])
+  for (let i = before.length - 1; i >= 0; i--) {
+    const w = before[i]
+    if (!w || /[,;:]/.test(w.after)) return false
+    if (relatives.has(w.key)) return words.some((x) => x.end >= d.span[1] && x.end <= triggerStart && /,/.test(x.after))
+  }
+  return false
+}
+
+/** A history event far older than the article is background, not news (guideline 2). */
+export function isBackground(date: string | null, publishedOn: string | null): boolean {
+  if (!date || !publishedOn) return false
+  const age = (Date.parse(publishedOn) - Date.parse(date)) / 86_400_000
+  return age > 400
+}
+
+/**
+ * The dates a sentence names for its events. A dateline's is left out: "PARIS, March 18 - France
+ * today protested" dates the report, and "today" dates the protest.
+ */
+export function eventDates(text: string, sentence: Sentence, publishedOn: string | null, options: FindDatesOptions): DateMention[] {
+  const [start, end] = sentence.span
+  // An embedded post's signature dates the post, not the story around it.
+  if (POST_SIGNATURE.test(text.slice(start, end))) return []
+  return findDates(text.slice(start, end), start, publishedOn, options).filter(
+    (d) => !isDatelineDate(text.slice(start, d.span[0]), text.slice(d.span[1], end)),
+  )
+}
+
+/** An embedded post's signature line: "— Nicolás Maduro (@NicolasMaduro) February 4, 2023". */
+const POST_SIGNATURE = /^\s*[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)/u
+
+/** How many sentences after the one that introduces a post its signature may come. */
+const POST_REACH = 2
+
+/**
+ * The day of the post a sentence introduces ("On Twitter, Maduro described the visit as
+ * productive"): the date of the signature line that follows the post.
+ */
+export function postDay(
+  doc: Doc,
+  at: number,
+  body: readonly Sentence[],
+  postCues: ReadonlySet<string>,
+  cues: DateCues | undefined,
+): DateMention | null {
+  const { text, publishedOn } = doc.article
+  const here = body[at]
+  if (!here || !sentenceWords(text, here.span).some((w) => postCues.has(w.key))) return null
+  for (const next of body.slice(at + 1, at + 1 + POST_REACH)) {
+    const line = text.slice(next.span[0], next.span[1])
+    if (!POST_SIGNATURE.test(line)) continue
+    const day = findDates(line, next.span[0], publishedOn, { cues }).find((d) => d.date !== null && d.precision === 'day')
+    return day ? { ...day, text: `${day.text}, the post’s date` } : null
+  }
+  return null
+}
+
+/** The first day a sentence names that is past, recent and not the dateline's. */
+export function dayNamedIn(doc: Doc, sentence: Sentence | undefined, cues: DateCues | undefined): DateMention | null {
+  if (!sentence) return null
+  const { text, publishedOn } = doc.article
+  const day = eventDates(text, sentence, publishedOn, { cues }).find(
+    (d) => d.date !== null && d.precision === 'day' && (publishedOn === null || d.date <= publishedOn) && !isBackground(d.date, publishedOn),
+  )
+  return day ?? null
+}
+
+/** Events that last days, and what places an event inside one. */
+export interface Spans {
+  readonly types: ReadonlySet<string>
+  readonly openers: ReadonlySet<string>
+  readonly nouns: PhraseTrie<true>
+}
+
+/** How far after "during" the span noun may stand: "during his official visit". */
+const SPAN_NOUN_REACH = 3
+
+/** Does the sentence place its events inside a span: "During his stay in Venezuela, ..."? */
+export function isInsideSpan(words: readonly Word[], spans: Spans): boolean {
+  return words.some((w, i) => spans.openers.has(w.key) && spans.nouns.scan(words.slice(i + 1, i + 2 + SPAN_NOUN_REACH)).length > 0)
+}
+
+/** The last day an article named, carried from sentence to sentence. */
+export interface RunningDate {
+  day: DateMention | null
+  /** Sentences since the day was named; past `RUNNING_DATE_REACH` the day is too far to carry. */
+  age: number
+  /** True while the day is the next sentence's, lent to a lead that names none. */
+  ahead: boolean
+}
+
+/** How many sentences a named day carries over to undated events. */
+export const RUNNING_DATE_REACH = 5
