@@ -22,6 +22,10 @@ describe('confidenceOf', () => {
     expect(confidenceOf(carried)).toBeLessThan(0.8)
   })
 
+  it('keeps an event with no day at all below the 0.8 band', () => {
+    expect(confidenceOf({ ...direct, datedHere: false })).toBeLessThan(0.8)
+  })
+
   it('lowers events deep in the article, where background is common', () => {
     expect(confidenceOf({ ...direct, sentence: 12 })).toBeLessThan(confidenceOf(direct))
   })

@@ -3,7 +3,7 @@
  * were set by reading the dev corpus's calibration table (`dyad eval` prints it): events found by
  * direct syntax (subject + object or destination) and dated in their own sentence are right far
  * more often than those whose counterpart comes from a coordinated subject or "between", whose
- * actor is a back-reference, or whose date is carried from an earlier sentence. Issue 4 asks that
+ * actor is a back-reference, or whose date is carried from an earlier sentence or missing. Issue 4 asks that
  * events at ≥ 0.8 be right at least 90 % of the time; the eval checks it on every run.
  */
 
@@ -35,6 +35,8 @@ export function confidenceOf(e: Evidence): number {
   if (/pronoun|earlier|refers back|→/.test(sourceHow)) c -= 0.1
   if (e.datedHere) c += 0.05
   if (e.dateCarried) c -= 0.1
+  // No day at all: where the text does fix a day elsewhere, an undated event matches nothing.
+  if (!e.datedHere && !e.dateCarried) c -= 0.05
   if (e.sentence >= DEEP_SENTENCE) c -= 0.05
   return round(c)
 }
