@@ -230,7 +230,7 @@ function assembleFrom(
     const next = scan.hitAt.get(hit.to)
     if (next && next.values.some((v) => v.kind === 'adjective' || v.kind === 'role' || v.kind === 'actor-noun' || v.kind === 'country')) return null
     // A sentence opening with "He" goes on about the last sentence's subject, not its object.
-    const opens = hit.from === 0 && ['he', 'she'].includes(scan.words[0]?.key ?? '')
+    const opens = hit.from === 0 && ctx.actorIndex.grammar.subject_pronouns.includes(scan.words[0]?.key ?? '')
     const actor = (opens ? memory.lastSubject(scan.sentence) : null) ?? memory.lastPerson()
     if (!actor) return null
     return { from: hit.from, to: hit.to, mention: { kind: 'pronoun', actor, place: null, why: `pronoun “${scan.words[hit.from]?.raw}” → ${actor.person ?? actor.role ?? actor.code}` } }
@@ -239,7 +239,7 @@ function assembleFrom(
     // Only an opening "It" that acts ("It was agreed that ..." names nobody), or the "it" that
     // says a quote: '"We call upon the DPRK to ...," it said'.
     const says = ctx.actorIndex.grammar.modality.reporting.includes(scan.words[hit.to]?.key ?? '')
-    if ((hit.from !== 0 || ['is', 'was'].includes(scan.words[1]?.key ?? '')) && !says) return null
+    if ((hit.from !== 0 || ctx.actorIndex.grammar.expletive_verbs.includes(scan.words[1]?.key ?? '')) && !says) return null
     const actor = memory.lastStateSubject(scan.sentence)
     if (!actor) return null
     return { from: hit.from, to: hit.to, mention: { kind: 'pronoun', actor, place: null, why: `pronoun “${scan.words[hit.from]?.raw}” → ${actor.code}, the last sentence's subject` } }
@@ -427,7 +427,8 @@ function counterpartOf(
 /** "his counterpart", "their Chinese counterparts": a counterpart noun after an owner's possessive. */
 function isCounterpartAfterOwner(scan: SentenceScan, from: number, end: number, ctx: RecognizeContext): boolean {
   const nouns = ctx.actorIndex.grammar.counterpart_nouns
-  return ['his', 'her', 'their'].includes(scan.words[from - 1]?.key ?? '') && scan.words.slice(from, end).some((w) => nouns.includes(w.key))
+  const owners = ctx.actorIndex.grammar.owner_pronouns
+  return owners.includes(scan.words[from - 1]?.key ?? '') && scan.words.slice(from, end).some((w) => nouns.includes(w.key))
 }
 
 /**

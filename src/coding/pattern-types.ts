@@ -40,6 +40,12 @@ export interface Grammar {
   readonly titles: readonly string[]
   readonly actor_nouns: Readonly<Partial<Record<Sector, readonly string[]>>>
   readonly pronouns: readonly string[]
+  /** Pronouns that open a sentence as its subject: "He also met ...". */
+  readonly subject_pronouns: readonly string[]
+  /** Possessives that give a counterpart an owner: "his counterpart". */
+  readonly owner_pronouns: readonly string[]
+  /** Verbs after an expletive "It" that names nobody: "It was agreed". */
+  readonly expletive_verbs: readonly string[]
   /** "It also demanded ...": a state or body, the last sentence's subject. */
   readonly state_pronouns: readonly string[]
   readonly single_office_roles: readonly string[]
