@@ -1,7 +1,7 @@
 /**
  * Text and JSON renderings of an EvalReport for `dyad eval` (`--format text|json`).
  */
-import type { Agreement, EvalReport, FalsePositive, Miss, Scores } from './score.js'
+import type { Agreement, EvalReport, FalsePositive, MatchedPair, Miss, Scores } from './score.js'
 import type { Calibration } from './calibration.js'
 
 export interface FormatOptions {
@@ -154,6 +154,17 @@ function falsePositiveHead(f: FalsePositive, p: Paint): string {
   )
 }
 
+/** A matched event whose date disagrees with the gold's, shown as a list item with its reason. */
+function dateDisagreement(m: MatchedPair): Listed & { readonly head: string } {
+  const from = /date from “([^”]*)”/.exec(m.extracted.why)?.[1]
+  return {
+    article: m.article,
+    evidence: m.extracted.evidence,
+    hint: from ? `dated from “${from}”` : null,
+    head: `${m.type}  ${pair(m.extracted.source, m.extracted.target)}  gold ${m.gold.date ?? 'no date'}, extracted ${m.extracted.date ?? 'no date'}`,
+  }
+}
+
 function share(right: number, total: number): string {
   return total === 0 ? '–' : (right / total).toFixed(3)
 }
@@ -180,7 +191,8 @@ function calibrationTable(c: Calibration): string[] {
 
 /**
  * A compact human-readable report: summary line, per-type table, date/actor/evidence agreement,
- * then the misses and false positives grouped by article with their (trimmed) sentences.
+ * then the matched events whose date disagrees, the misses and the false positives, grouped by
+ * article with their (trimmed) sentences.
  */
 export function formatReport(report: EvalReport, opts: FormatOptions = {}): string {
   const p = paint(opts.color ?? false)
@@ -225,6 +237,9 @@ export function formatReport(report: EvalReport, opts: FormatOptions = {}): stri
   out.push(`Evidence  overlapping ${agreementText(report.evidence)}`)
   out.push('')
   out.push(...calibrationTable(report.calibration))
+  out.push('')
+  const disagreements = report.matches.filter((m) => !m.dateRight).map(dateDisagreement)
+  out.push(...listSection('Matched, date disagrees', disagreements, (d) => d.head, maxList, p))
   out.push('')
   out.push(...listSection('Misses', report.misses, (m) => missHead(m, p), maxList, p))
   out.push('')

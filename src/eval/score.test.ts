@@ -330,6 +330,8 @@ describe('scoreArticles: report', () => {
     expect(text).toContain('Actors    direction right 3/4 (0.750)')
     expect(text).toContain('Misses (2)')
     expect(text).toContain('False positives (3)')
+    expect(text).toContain('Matched, date disagrees (1)')
+    expect(text).toContain('meet  KAZ→KGZ  gold no date, extracted 2024-04-19')
     expect(text).toContain('visit  ITA→JPN  2024-08-17  asserted  rule visit.will-visit')
     expect(text).toContain('… 1 more (use --format json for all)')
     expect(text).not.toContain('\u001b[')
