@@ -148,6 +148,9 @@ describe('code-events: which day an event takes', () => {
     expect(events).toContain('visit PER>BOL - asserted')
     expect(events).toContain('visit PER>ECU - asserted')
   })
+  it('does not date a visit by the day it ends', () => {
+    expect(code('The Chilean president concludes his state visit to Peru today with a speech to Congress.')).toContain('visit CHL>PER - asserted')
+  })
   it('does not carry an earlier day to an event told inside a visit', () => {
     const text = 'Peru’s President Dina Boluarte arrived in Santiago on Monday.\nDuring her stay, Boluarte also met with the Argentine foreign minister.'
     expect(code(text)).toContain('meet PER>ARG - asserted')

@@ -17,6 +17,7 @@ import {
   isBackground,
   isInsideSpan,
   isReportDay,
+  isSpanEnd,
   pickDate,
   postDay,
   RUNNING_DATE_REACH,
@@ -59,8 +60,9 @@ export function buildCoder(
   dateCues?: DateCues,
 ): Coder {
   const triggers = new PhraseTrie<EventPattern>(new Set(grammar.trigger_inserts))
-  const spanNouns = new PhraseTrie<true>()
+  const [spanNouns, spanEndings] = [new PhraseTrie<true>(), new PhraseTrie<true>()]
   for (const noun of grammar.spans.nouns) spanNouns.add(noun, true)
+  for (const ending of grammar.spans.endings) spanEndings.add(ending, true)
   for (const p of patterns) for (const t of p.triggers) triggers.add(t, p)
   const cues = compileModalityCues(grammar)
   return {
@@ -81,6 +83,7 @@ export function buildCoder(
       types: new Set(grammar.spans.types),
       openers: new Set(grammar.spans.openers),
       nouns: spanNouns,
+      endings: spanEndings,
     },
     postCues: new Set(grammar.post_cues),
     ...(dateCues ? { dateCues } : {}),
@@ -212,7 +215,8 @@ export function codeSentence(
       // "is set to visit Zimbabwe this week, a spokesperson said on Monday": Monday is the day of
       // the announcement, not of the visit it announces.
       const candidates = modality === 'planned' ? datesFor(modality).filter((d) => !isReportDay(d, words, coder.cues.reporting)) : datesFor(modality)
-      const own = sides.undated ? null : pickDate(candidates, triggerStart, words, coder.cues.breaks, coder.sideWords.relatives)
+      const isEnd = coder.spans.types.has(cameo.type) && isSpanEnd(words, hit.from, coder.spans)
+      const own = sides.undated || isEnd ? null : pickDate(candidates, triggerStart, words, coder.cues.breaks, coder.sideWords.relatives)
       if (isBackground(own?.date ?? null, published)) continue
       // "Nine years ago, in 2014, after taking office, I travelled to Nepal": a sentence that
       // names only old dates tells history, even where a clause break parts date and trigger.

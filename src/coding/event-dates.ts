@@ -123,10 +123,19 @@ export interface Spans {
   readonly types: ReadonlySet<string>
   readonly openers: ReadonlySet<string>
   readonly nouns: PhraseTrie<true>
+  readonly endings: PhraseTrie<true>
 }
 
 /** How far after "during" the span noun may stand: "during his official visit". */
 const SPAN_NOUN_REACH = 3
+
+/** How far before a span's trigger its ending verb may stand: "concludes his first official visit". */
+const ENDING_REACH = 3
+
+/** Is the span told by its end: "Trudeau concludes his first official visit to Mexico today"? */
+export function isSpanEnd(words: readonly Word[], trigger: number, spans: Spans): boolean {
+  return spans.endings.scan(words.slice(Math.max(0, trigger - ENDING_REACH), trigger)).length > 0
+}
 
 /** Does the sentence place its events inside a span: "During his stay in Venezuela, ..."? */
 export function isInsideSpan(words: readonly Word[], spans: Spans): boolean {

@@ -46,7 +46,7 @@ export const grammarSchema = z.object({
     reporting: words,
   }),
   clause_breaks: words,
-  spans: z.object({ types: z.array(z.enum(EVENT_TYPES)), openers: words, nouns: words }),
+  spans: z.object({ types: z.array(z.enum(EVENT_TYPES)), openers: words, nouns: words, endings: words }),
   post_cues: words,
   relative_pronouns: words,
   parentheticals: words,

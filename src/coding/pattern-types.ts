@@ -70,6 +70,8 @@ export interface Grammar {
     /** "During his visit, ...": an opener, then a span noun within three words. */
     readonly openers: readonly string[]
     readonly nouns: readonly string[]
+    /** "concludes his visit today": the end of a span does not date it. */
+    readonly endings: readonly string[]
   }
   /** Words introducing an embedded post, which its signature line dates: "On Twitter, ...". */
   readonly post_cues: readonly string[]
