@@ -79,6 +79,10 @@ describe('code-events: evidence and dates', () => {
     expect(text.slice(e!.span[0], e!.span[1])).toBe(e!.evidence)
     expect(e!.location?.name).toBe('Caracas')
   })
+  it('takes an event dated only by a year for history when the article has no date', () => {
+    expect(code('The EU imposed an arms embargo on Myanmar in 1991.', null)).toEqual([])
+    expect(code('The EU imposed an arms embargo on Myanmar in 1991.', '1991-06-01')).toContain('sanction EU>MMR 1991-01-01 asserted')
+  })
   it('leaves relative dates empty when the article has no date', () => {
     expect(code('The Iranian foreign minister arrived in Caracas on Monday.', null)).toContain('visit IRN>VEN - asserted')
   })

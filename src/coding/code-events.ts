@@ -218,6 +218,9 @@ export function codeSentence(
       const isEnd = coder.spans.types.has(cameo.type) && isSpanEnd(words, hit.from, coder.spans)
       const own = sides.undated || isEnd ? null : pickDate(candidates, triggerStart, words, coder.cues.breaks, coder.sideWords.relatives)
       if (isBackground(own?.date ?? null, published)) continue
+      // With no publication day to measure against, an event dated only by its year is history:
+      // news of the day says "on Monday" or "in March", not "in 1989".
+      if (published === null && own?.precision === 'year' && modality === 'asserted') continue
       // "Nine years ago, in 2014, after taking office, I travelled to Nepal": a sentence that
       // names only old dates tells history, even where a clause break parts date and trigger.
       if (!own && onlyOldDates) continue
