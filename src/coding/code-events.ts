@@ -12,6 +12,7 @@ import { PhraseTrie } from '../nlp/phrase-trie.js'
 import type { DateMention } from '../nlp/resolve-dates.js'
 import { RecentSides } from './recent-sides.js'
 import {
+  countedFromStory,
   dayNamedIn,
   eventDates,
   isBackground,
@@ -216,7 +217,9 @@ export function codeSentence(
       // the announcement, not of the visit it announces.
       const candidates = modality === 'planned' ? datesFor(modality).filter((d) => !isReportDay(d, words, coder.cues.reporting)) : datesFor(modality)
       const isEnd = coder.spans.types.has(cameo.type) && isSpanEnd(words, hit.from, coder.spans)
-      const own = sides.undated || isEnd ? null : pickDate(candidates, triggerStart, words, coder.cues.breaks, coder.sideWords.relatives)
+      const picked = sides.undated || isEnd ? null : pickDate(candidates, triggerStart, words, coder.cues.breaks, coder.sideWords.relatives)
+      const story = running.day && running.age <= RUNNING_DATE_REACH ? running.day : null
+      const own = picked && picked.date === null ? countedFromStory(picked, triggerStart, story) ?? picked : picked
       if (isBackground(own?.date ?? null, published)) continue
       // With no publication day to measure against, an event dated only by its year is history:
       // news of the day says "on Monday" or "in March", not "in 1989".

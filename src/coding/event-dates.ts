@@ -11,6 +11,7 @@ import { sentenceWords } from '../nlp/sentence-words.js'
 import type { PhraseTrie } from '../nlp/phrase-trie.js'
 import { findDates, type DateMention, type FindDatesOptions } from '../nlp/resolve-dates.js'
 import type { DateCues } from '../nlp/date-cues.js'
+import { addDays, isoDay, parseDay } from '../nlp/calendar.js'
 import { isDatelineDate } from '../ingest/find-published-date.js'
 
 /**
@@ -153,3 +154,30 @@ export interface RunningDate {
 
 /** How many sentences a named day carries over to undated events. */
 export const RUNNING_DATE_REACH = 5
+
+/** Counts a day offset may be written with: "a day after", "two days later". */
+const COUNTS: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 }
+
+/** "a day after", "two days later", "the next day": a count of days and which way it runs. */
+const OFFSET = /^(?:the\s+)?(?:(next)\s+day|(\w+)\s+days?\s+(after|later|earlier|before))$/i
+
+/**
+ * A day counted from the day the story is on, which the phrase alone does not give: "The move
+ * came a day after France denounced the meeting" puts the denouncing the day before the story's
+ * day; "Two days later, the ministers met" two days after it. "a day after" and "a day before"
+ * date the event that follows them only: in "Iran warned the U.S., a day after Washington said
+ * ...", the day is Washington's. Null when the phrase is no such count or no day is running.
+ */
+export function countedFromStory(d: DateMention, triggerStart: number, story: DateMention | null): DateMention | null {
+  const m = OFFSET.exec(d.text.trim())
+  const start = story?.date ? parseDay(story.date) : null
+  if (!m || !start || story?.precision !== 'day') return null
+  const [, next, count, way] = m
+  const n = next ? 1 : (COUNTS[count?.toLowerCase() ?? ''] ?? Number(count))
+  if (!Number.isInteger(n) || n < 1) return null
+  const follows = d.span[1] <= triggerStart
+  const sign = { later: 1, earlier: -1, after: -1, before: 1 }[way?.toLowerCase() ?? 'later'] ?? 1
+  if ((way === 'after' || way === 'before') && !follows) return null
+  return { ...d, date: isoDay(addDays(start, sign * n)), precision: 'day', text: `${d.text}, counted from ${story.text}` }
+}
+
