@@ -29,15 +29,21 @@ describe('eld-scorer', () => {
   it('answers as eld does, text for text', async () => {
     const instance = eld.newInstance()
     if ('load' in instance && typeof instance.load === 'function') await instance.load('medium')
-    const detect = (text: string): string => instance.detect(text).language
-    const scorer = await compileEldScorer('medium', detect)
+    const scorer = await compileEldScorer('medium', (text) => instance.detect(text))
     expect(scorer).not.toBeNull()
     const texts = sampleTexts()
     expect(texts.length).toBeGreaterThan(50)
-    for (const text of texts) expect([text, scorer?.(text)]).toEqual([text, detect(text)])
+    for (const text of texts) {
+      const theirs = instance.detect(text)
+      expect([text, scorer?.(text)]).toEqual([text, theirs.language])
+      // Whole articles read the scores too (the lean to English): the same numbers, bit for bit.
+      const ours = scorer?.detect(text)
+      expect([text, ours?.language, ours?.getScores()]).toEqual([text, theirs.language, theirs.getScores()])
+    }
   })
 
   it('declines when the database is not there, so eld itself is used', async () => {
-    expect(await compileEldScorer('no-such-database', () => '')).toBeNull()
+    const none = { language: '', getScores: () => ({}) }
+    expect(await compileEldScorer('no-such-database', () => none)).toBeNull()
   })
 })

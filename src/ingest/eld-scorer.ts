@@ -1,5 +1,6 @@
 /**
- * eld's `detect(text).language`, computed over the same n-gram database with indexes built once.
+ * eld's `detect(text).language` (and, for whole articles, its `getScores()`), computed over the
+ * same n-gram database with indexes built once.
  * Every sentence of every article is judged, and eld spent most of that time enumerating the keys
  * of a plain object per n-gram (`for (lang in ngrams[bytes])`) and building an object of the
  * text's n-grams. Here each database n-gram is compiled once into a packed array of
@@ -33,8 +34,20 @@ const ENFORCE_CUT_AFTER = 380
 /** Longest word eld takes n-grams from, in bytes. */
 const MAX_WORD = 70
 
-/** A compiled detector: the ISO 639-1 code eld would answer, or '' when it has none. */
-export type EldScorer = (text: string) => string
+/** What eld's `detect(text)` gives: the language ('' when none) and its scaled scores. */
+export interface EldResult {
+  readonly language: string
+  getScores(): Record<string, number>
+}
+
+/**
+ * A compiled detector: called, the ISO 639-1 code eld would answer, or '' when it has none;
+ * `detect`, eld's whole result, scores included (a little more work: for whole articles).
+ */
+export interface EldScorer {
+  (text: string): string
+  detect(text: string): EldResult
+}
 
 /** Sentences in several languages and scripts, to check the compiled detector against eld. */
 const SAMPLES = [
@@ -54,7 +67,7 @@ const SAMPLES = [
  */
 export async function compileEldScorer(
   name: string,
-  detect: (text: string) => string,
+  detect: (text: string) => EldResult,
 ): Promise<EldScorer | null> {
   try {
     const entry = eldEntry()
@@ -66,7 +79,16 @@ export async function compileEldScorer(
     ])
     if (!data.ngramsData || !patterns.separators || !dict.dictionary) return null
     const scorer = buildScorer(data.ngramsData, patterns.separators, dict.dictionary)
-    return SAMPLES.every((s) => scorer(s) === detect(s)) ? scorer : null
+    const agrees = (text: string): boolean => {
+      const theirs = detect(text)
+      const ours = scorer.detect(text)
+      return (
+        scorer(text) === theirs.language &&
+        ours.language === theirs.language &&
+        sameScores(ours.getScores(), theirs.getScores())
+      )
+    }
+    return SAMPLES.every(agrees) ? scorer : null
   } catch {
     return null
   }
@@ -83,13 +105,22 @@ function eldEntry(): URL | null {
   return null
 }
 
+function sameScores(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
+}
+
+/** eld's divisor of a language's mean n-gram score, for scores between 0 and 1 (LanguageResult). */
+const SCORE_SCALE = 25
+
 function buildScorer(data: NgramsData, separators: RegExp, dictionary: readonly string[]): EldScorer {
   const codes = Object.keys(data.languages).length
   const languages = Array.from({ length: codes }, (_, i) => data.languages[String(i)] ?? '')
-  // Each database n-gram the texts have met gets a number; `packed[id]` holds its scores as
+  // Each n-gram the texts have met gets a number; `packed[id]` holds its scores as
   // [language, score + base, language, score + base, ...], compiled the first time a text has it
-  // (at most the database's ~100k n-grams; building all of them up front would add half a second
-  // to every start).
+  // (building all of the database's ~100k up front would add half a second to every start). An
+  // n-gram the database lacks scores nothing, but counts among a text's n-grams for eld's scaled
+  // scores, so it gets a number too, with no scores.
   const ids = new Map<string, number>()
   const packed: Int32Array[] = []
   const idOf = (ngram: string): number => {
@@ -97,8 +128,9 @@ function buildScorer(data: NgramsData, separators: RegExp, dictionary: readonly 
     if (known !== undefined) return known
     const stored = Object.hasOwn(data.ngrams, ngram) ? data.ngrams[ngram] : undefined
     if (stored === undefined) {
-      ids.set(ngram, -1)
-      return -1
+      packed.push(NO_SCORES)
+      ids.set(ngram, packed.length - 1)
+      return packed.length - 1
     }
     const keys = Object.keys(stored)
     const scores = new Int32Array(keys.length * 2)
@@ -118,7 +150,7 @@ function buildScorer(data: NgramsData, separators: RegExp, dictionary: readonly 
     if (found !== undefined) return found
     if (byWord.size >= WORD_CACHE) byWord.clear()
     const ngrams = wordNgrams(encodeWord(word, dictionary))
-    found = Int32Array.from(ngrams.map(idOf).filter((id) => id >= 0))
+    found = Int32Array.from(ngrams.map(idOf))
     byWord.set(word, found)
     return found
   }
@@ -138,7 +170,9 @@ function buildScorer(data: NgramsData, separators: RegExp, dictionary: readonly 
   const words: string[] = []
   const whole: boolean[] = []
 
-  return (text: string): string => {
+  // Sums each language's scores over the distinct n-grams of a text into `scores`, as eld's
+  // calculateScores; returns how many distinct n-grams the text has (eld's numNgrams).
+  const tally = (text: string): number => {
     words.length = 0
     whole.length = 0
     splitByteWords(text.substring(0, MAX_CHARS), separators, dictionary, words, whole)
@@ -146,10 +180,7 @@ function buildScorer(data: NgramsData, separators: RegExp, dictionary: readonly 
     for (let w = 0; w < words.length; w++) {
       const word = words[w] as string
       if (whole[w]) for (const id of ngramsOfWord(word)) ids.push(id)
-      else for (const ngram of wordNgrams(word)) {
-        const id = idOf(ngram)
-        if (id >= 0) ids.push(id)
-      }
+      else for (const ngram of wordNgrams(word)) ids.push(idOf(ngram))
     }
     grow()
     if (++round === 0xffffffff) {
@@ -157,25 +188,56 @@ function buildScorer(data: NgramsData, separators: RegExp, dictionary: readonly 
       round = 1
     }
     scores.fill(0)
+    let distinct = 0
     for (const id of ids) {
       if (seen[id] === round) continue
       seen[id] = round
+      distinct++
       const pairs = packed[id] as Int32Array
       for (let i = 0; i < pairs.length; i += 2) {
         const lang = pairs[i] as number
         scores[lang] = (scores[lang] as number) + (pairs[i + 1] as number)
       }
     }
-    // The first language with the highest positive score.
+    return distinct
+  }
+  // The first language with the highest positive score, or -1.
+  const bestLanguage = (): number => {
     let best = -1
     let bestScore = 0
     for (let i = 0; i < codes; i++) {
       const score = scores[i] as number
       if (score > 0 && score > bestScore) [best, bestScore] = [i, score]
     }
+    return best
+  }
+  const language = (text: string): string => {
+    tally(text)
+    const best = bestLanguage()
     return best < 0 ? '' : (languages[best] ?? '')
   }
+  const detect = (text: string): EldResult => {
+    const ngrams = tally(text)
+    const best = bestLanguage()
+    if (best < 0) return { language: '', getScores: () => ({}) }
+    // eld's orderAndScale and getScores, the same arithmetic in the same order.
+    const scaled: [number, number][] = []
+    for (let i = 0; i < codes; i++) {
+      const raw = scores[i] as number
+      if (raw <= 0) continue
+      const ngramScore = raw / ngrams
+      scaled.push([i, ngramScore / (ngramScore + SCORE_SCALE)])
+    }
+    scaled.sort((a, b) => b[1] - a[1])
+    const byCode: Record<string, number> = {}
+    for (const [i, score] of scaled) byCode[languages[i] ?? ''] = score
+    return { language: languages[best] ?? '', getScores: () => ({ ...byCode }) }
+  }
+  return Object.assign(language, { detect })
 }
+
+/** The score list of an n-gram the database does not have. */
+const NO_SCORES = new Int32Array(0)
 
 /** Words whose n-grams are remembered, at most. */
 const WORD_CACHE = 50_000
