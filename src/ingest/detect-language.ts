@@ -1,7 +1,7 @@
 import { eld } from 'eld'
 
 import type { DetectLanguage } from './compose-article.js'
-import { compileEldScorer, type EldResult } from './eld-scorer.js'
+import { compileEldScorer, scorerFromPack, type EldResult, type EldScorer, type PackedEld } from './eld-scorer.js'
 
 /**
  * Language detection with eld (Nito-ELD), for whole articles and, in nlp/, single sentences.
@@ -44,6 +44,8 @@ function loadEld(): Promise<Eld> {
 interface Detectors {
   readonly language: (text: string) => string
   readonly detect: (text: string) => EldResult
+  /** The compiled scorer, when there is one (eld itself otherwise). */
+  readonly scorer: EldScorer | null
 }
 
 /**
@@ -53,11 +55,32 @@ interface Detectors {
 function loadDetectors(): Promise<Detectors> {
   compiled ??= loadEld().then(async (instance) => {
     const scorer = await compileEldScorer(DATABASE, (text) => instance.detect(text))
-    if (scorer !== null) return { language: scorer, detect: scorer.detect }
-    return { language: (text) => instance.detect(text).language, detect: (text) => instance.detect(text) }
+    if (scorer !== null) return { language: scorer, detect: scorer.detect, scorer }
+    const language = (text: string): string => instance.detect(text).language
+    return { language, detect: (text) => instance.detect(text), scorer: null }
   })
   compiled.catch(() => (compiled = null))
   return compiled
+}
+
+/**
+ * The compiled detector's database as plain data for pipeline threads (`adoptEldPack`), or null
+ * when eld's own detector is in use (the threads then load eld themselves).
+ */
+export async function packLanguageDetector(): Promise<PackedEld | null> {
+  return (await loadDetectors()).scorer?.pack() ?? null
+}
+
+/**
+ * Detect with a database the main thread packed instead of loading eld: a pipeline thread's
+ * start, ~0.4 s and ~70 MB less. False (and nothing changed) when the pack does not check out.
+ */
+export function adoptEldPack(pack: PackedEld): boolean {
+  if (compiled !== null) return false
+  const scorer = scorerFromPack(pack)
+  if (scorer === null) return false
+  compiled = Promise.resolve({ language: scorer, detect: scorer.detect, scorer })
+  return true
 }
 
 /**

@@ -10,6 +10,8 @@ import { PeopleRegistry, type LearnedPerson } from '../actors/learned-people.js'
 import { isDyadError } from '../errors.js'
 import { processArticle } from '../pipeline.js'
 import type { Dictionaries } from '../dict/types.js'
+import { adoptEldPack } from '../ingest/detect-language.js'
+import type { PackedEld } from '../ingest/eld-scorer.js'
 import { buildResources, type Resources } from '../resources.js'
 import type { ToWorker, FromWorker } from './messages.js'
 
@@ -22,8 +24,10 @@ let resources: Resources
 try {
   // The dictionaries, read and checked by the main thread, and the people the store learned
   // before this run, as in one thread.
-  const data = workerData as { dictionaries: Dictionaries; learned?: LearnedPerson[] }
+  const data = workerData as { dictionaries: Dictionaries; eld?: PackedEld | null; learned?: LearnedPerson[] }
   const learned = data.learned ?? []
+  // The language detector's database, packed by the main thread; without it eld is loaded here.
+  if (data.eld) adoptEldPack(data.eld)
   const loaded = await buildResources(data.dictionaries)
   resources = learned.length > 0 ? { ...loaded, registry: new PeopleRegistry(learned) } : loaded
   send({ kind: 'ready' })
