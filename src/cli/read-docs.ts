@@ -92,7 +92,7 @@ export async function* codeResults(
 ): AsyncGenerator<Doc> {
   const coding = opts.pipeline !== false
   const workers = coding ? Math.max(1, opts.workers ?? 1) : 1
-  const pool = workers > 1 ? new PipelinePool(workers, opts.registry?.people ?? []) : null
+  const pool = workers > 1 ? await PipelinePool.start(workers, opts.registry?.people ?? []) : null
   try {
     const loaded = pool === null && coding ? await loadResources() : null
     const resources = loaded && opts.registry ? { ...loaded, registry: opts.registry } : loaded

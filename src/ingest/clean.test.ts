@@ -1,9 +1,38 @@
 import { describe, expect, it } from 'vitest'
 
 import { BOILERPLATE_RULES } from './boilerplate-rules.js'
-import { cleanParagraphs, collapseWhitespace, judgeParagraphs, lineRuleOf } from './clean.js'
+import { cleanParagraphs, collapseWhitespace, countWords, judgeParagraphs, lineRuleOf } from './clean.js'
+
+// Texts with every kind of spacing, letters and digits of several scripts, astral letters and
+// lone surrogates, put together at random (seeded) from these pieces.
+const PIECES = [
+  'Iran', 'and', '12', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '|', '»', '+',
+  '—', '.', 'é', 'Ж', '中', '٣', '𝔸', '😀', '\ud83d', '\udc00', '\u00ad', '\u200b', "'", '-',
+]
+function randomTexts(count: number): string[] {
+  let seed = 42
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n
+  }
+  return Array.from({ length: count }, () =>
+    Array.from({ length: next(12) }, () => PIECES[next(PIECES.length)]).join(''),
+  )
+}
 
 describe('clean', () => {
+  it('counts words as the split on spacing and the letter-or-digit test do', () => {
+    const plain = (text: string): number =>
+      text.split(/\s+/u).filter((token) => /[\p{L}\p{N}]/u.test(token)).length
+    for (const text of randomTexts(20_000)) expect([text, countWords(text)]).toEqual([text, plain(text)])
+  })
+
+  it('collapses whitespace as the two replaces and the trim do', () => {
+    const plain = (text: string): string =>
+      text.replace(/[\u00ad\u200b]/gu, '').replace(/\s+/gu, ' ').trim()
+    for (const text of randomTexts(20_000)) expect([text, collapseWhitespace(text)]).toEqual([text, plain(text)])
+  })
+
   it.each(BOILERPLATE_RULES.map((rule) => [rule.name, rule.example] as const))(
     'rule %s drops its own example %j',
     (name, example) => {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { eld } from 'eld'
 import { describe, expect, it } from 'vitest'
 
-import { compileEldScorer } from './eld-scorer.js'
+import { compileEldScorer, scorerFromPack } from './eld-scorer.js'
 
 // The example articles, cut into lines and sentences, plus text in other scripts and noise.
 function sampleTexts(): string[] {
@@ -29,15 +29,42 @@ describe('eld-scorer', () => {
   it('answers as eld does, text for text', async () => {
     const instance = eld.newInstance()
     if ('load' in instance && typeof instance.load === 'function') await instance.load('medium')
-    const detect = (text: string): string => instance.detect(text).language
-    const scorer = await compileEldScorer('medium', detect)
+    const scorer = await compileEldScorer('medium', (text) => instance.detect(text))
     expect(scorer).not.toBeNull()
     const texts = sampleTexts()
     expect(texts.length).toBeGreaterThan(50)
-    for (const text of texts) expect([text, scorer?.(text)]).toEqual([text, detect(text)])
+    for (const text of texts) {
+      const theirs = instance.detect(text)
+      expect([text, scorer?.(text)]).toEqual([text, theirs.language])
+      // Whole articles read the scores too (the lean to English): the same numbers, bit for bit.
+      const ours = scorer?.detect(text)
+      expect([text, ours?.language, ours?.getScores()]).toEqual([text, theirs.language, theirs.getScores()])
+    }
+  })
+
+  it('answers as eld does from a database packed for another thread', async () => {
+    const instance = eld.newInstance()
+    if ('load' in instance && typeof instance.load === 'function') await instance.load('medium')
+    const scorer = await compileEldScorer('medium', (text) => instance.detect(text))
+    // What a pipeline thread gets: the pack after a structured clone.
+    const packed = scorerFromPack(structuredClone(scorer!.pack()))
+    expect(packed).not.toBeNull()
+    for (const text of sampleTexts()) {
+      const theirs = instance.detect(text)
+      const ours = packed?.detect(text)
+      expect([text, packed?.(text), ours?.getScores()]).toEqual([text, theirs.language, theirs.getScores()])
+    }
+  })
+
+  it('declines a damaged pack, so the thread loads eld itself', async () => {
+    const instance = eld.newInstance()
+    if ('load' in instance && typeof instance.load === 'function') await instance.load('medium')
+    const pack = (await compileEldScorer('medium', (text) => instance.detect(text)))!.pack()
+    expect(scorerFromPack({ ...pack, scores: pack.scores.map((score, i) => (i % 2 ? score + 1 : score)) })).toBeNull()
   })
 
   it('declines when the database is not there, so eld itself is used', async () => {
-    expect(await compileEldScorer('no-such-database', () => '')).toBeNull()
+    const none = { language: '', getScores: () => ({}) }
+    expect(await compileEldScorer('no-such-database', () => none)).toBeNull()
   })
 })

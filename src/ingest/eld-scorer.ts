@@ -1,5 +1,6 @@
 /**
- * eld's `detect(text).language`, computed over the same n-gram database with indexes built once.
+ * eld's `detect(text).language` (and, for whole articles, its `getScores()`), computed over the
+ * same n-gram database with indexes built once.
  * Every sentence of every article is judged, and eld spent most of that time enumerating the keys
  * of a plain object per n-gram (`for (lang in ngrams[bytes])`) and building an object of the
  * text's n-grams. Here each database n-gram is compiled once into a packed array of
@@ -33,8 +34,47 @@ const ENFORCE_CUT_AFTER = 380
 /** Longest word eld takes n-grams from, in bytes. */
 const MAX_WORD = 70
 
-/** A compiled detector: the ISO 639-1 code eld would answer, or '' when it has none. */
-export type EldScorer = (text: string) => string
+/** What eld's `detect(text)` gives: the language ('' when none) and its scaled scores. */
+export interface EldResult {
+  readonly language: string
+  getScores(): Record<string, number>
+}
+
+/**
+ * A compiled detector: called, the ISO 639-1 code eld would answer, or '' when it has none;
+ * `detect`, eld's whole result, scores included (a little more work: for whole articles);
+ * `pack`, its database as plain data for another thread (`scorerFromPack`).
+ */
+export interface EldScorer {
+  (text: string): string
+  detect(text: string): EldResult
+  pack(): PackedEld
+}
+
+/**
+ * eld's database and tables as plain data, handed to pipeline threads (structured clone, a few
+ * ms) so they need not import eld's ~70 MB database module each (~0.4 s). Database n-gram i has
+ * the (language, score + base) pairs `scores[offsets[i] .. offsets[i + 1])`.
+ */
+export interface PackedEld {
+  readonly languages: readonly string[]
+  readonly separators: RegExp
+  readonly dictionary: readonly string[]
+  readonly ngrams: readonly string[]
+  readonly offsets: Int32Array
+  readonly scores: Int32Array
+  /** The answers for SAMPLES of the scorer that packed it (checked against eld itself). */
+  readonly samples: readonly { readonly language: string; readonly scores: Record<string, number> }[]
+}
+
+/** Where a scorer finds a database n-gram's (language, score + base) pairs; undefined if absent. */
+interface Database {
+  readonly languages: readonly string[]
+  readonly separators: RegExp
+  readonly dictionary: readonly string[]
+  lookup(ngram: string): Int32Array | undefined
+  pack(): Omit<PackedEld, 'samples'>
+}
 
 /** Sentences in several languages and scripts, to check the compiled detector against eld. */
 const SAMPLES = [
@@ -54,7 +94,7 @@ const SAMPLES = [
  */
 export async function compileEldScorer(
   name: string,
-  detect: (text: string) => string,
+  detect: (text: string) => EldResult,
 ): Promise<EldScorer | null> {
   try {
     const entry = eldEntry()
@@ -65,11 +105,85 @@ export async function compileEldScorer(
       import(new URL('../dictionary.js', entry).href) as Promise<{ dictionary?: string[] }>,
     ])
     if (!data.ngramsData || !patterns.separators || !dict.dictionary) return null
-    const scorer = buildScorer(data.ngramsData, patterns.separators, dict.dictionary)
-    return SAMPLES.every((s) => scorer(s) === detect(s)) ? scorer : null
+    const scorer = buildScorer(objectDatabase(data.ngramsData, patterns.separators, dict.dictionary))
+    return SAMPLES.every((text) => agrees(scorer, text, detect(text))) ? scorer : null
   } catch {
     return null
   }
+}
+
+/**
+ * A scorer over a database another thread packed; null when it does not give the answers the
+ * packing scorer gave (a damaged pack), in which case the caller loads eld itself.
+ */
+export function scorerFromPack(pack: PackedEld): EldScorer | null {
+  const scorer = buildScorer(packedDatabase(pack))
+  const expected = (i: number): EldResult => {
+    const sample = pack.samples[i] ?? { language: '', scores: {} }
+    return { language: sample.language, getScores: () => sample.scores }
+  }
+  return SAMPLES.every((text, i) => agrees(scorer, text, expected(i))) ? scorer : null
+}
+
+function agrees(scorer: EldScorer, text: string, theirs: EldResult): boolean {
+  const ours = scorer.detect(text)
+  return (
+    scorer(text) === theirs.language &&
+    ours.language === theirs.language &&
+    sameScores(ours.getScores(), theirs.getScores())
+  )
+}
+
+/** eld's loaded database module: each n-gram's pairs compiled from its object when first met. */
+function objectDatabase(data: NgramsData, separators: RegExp, dictionary: readonly string[]): Database {
+  const codes = Object.keys(data.languages).length
+  const languages = Array.from({ length: codes }, (_, i) => data.languages[String(i)] ?? '')
+  return {
+    languages,
+    separators,
+    dictionary,
+    lookup: (ngram) => {
+      const stored = Object.hasOwn(data.ngrams, ngram) ? data.ngrams[ngram] : undefined
+      return stored === undefined ? undefined : pairsOf(stored)
+    },
+    pack: () => {
+      const ngrams = Object.keys(data.ngrams)
+      const offsets = new Int32Array(ngrams.length + 1)
+      const lists = ngrams.map((ngram) => pairsOf(data.ngrams[ngram] ?? {}))
+      lists.forEach((pairs, i) => (offsets[i + 1] = (offsets[i] as number) + pairs.length))
+      const scores = new Int32Array(offsets[ngrams.length] as number)
+      lists.forEach((pairs, i) => scores.set(pairs, offsets[i]))
+      return { languages, separators, dictionary, ngrams, offsets, scores }
+    },
+  }
+}
+
+/** A packed database: n-grams found through a Map built once (~30 ms for eld's medium). */
+function packedDatabase(pack: PackedEld): Database {
+  const index = new Map<string, number>()
+  pack.ngrams.forEach((ngram, i) => index.set(ngram, i))
+  return {
+    languages: pack.languages,
+    separators: pack.separators,
+    dictionary: pack.dictionary,
+    lookup: (ngram) => {
+      const i = index.get(ngram)
+      if (i === undefined) return undefined
+      return pack.scores.subarray(pack.offsets[i] as number, pack.offsets[i + 1] as number)
+    },
+    pack: () => pack,
+  }
+}
+
+/** One n-gram's scores by language index as [language, score + base, ...]. */
+function pairsOf(stored: Readonly<Record<string, number>>): Int32Array {
+  const keys = Object.keys(stored)
+  const pairs = new Int32Array(keys.length * 2)
+  keys.forEach((lang, i) => {
+    pairs[2 * i] = Number(lang)
+    pairs[2 * i + 1] = (stored[lang] ?? 0) + BASE_NGRAM_SCORE
+  })
+  return pairs
 }
 
 // The file URL of eld's entry module (src/entries/dynamic.js), found along Node's own lookup paths
@@ -83,30 +197,28 @@ function eldEntry(): URL | null {
   return null
 }
 
-function buildScorer(data: NgramsData, separators: RegExp, dictionary: readonly string[]): EldScorer {
-  const codes = Object.keys(data.languages).length
-  const languages = Array.from({ length: codes }, (_, i) => data.languages[String(i)] ?? '')
-  // Each database n-gram the texts have met gets a number; `packed[id]` holds its scores as
+function sameScores(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
+}
+
+/** eld's divisor of a language's mean n-gram score, for scores between 0 and 1 (LanguageResult). */
+const SCORE_SCALE = 25
+
+function buildScorer(database: Database): EldScorer {
+  const { languages, separators, dictionary } = database
+  const codes = languages.length
+  // Each n-gram the texts have met gets a number; `packed[id]` holds its scores as
   // [language, score + base, language, score + base, ...], compiled the first time a text has it
-  // (at most the database's ~100k n-grams; building all of them up front would add half a second
-  // to every start).
+  // (building all of the database's ~100k up front would add half a second to every start). An
+  // n-gram the database lacks scores nothing, but counts among a text's n-grams for eld's scaled
+  // scores, so it gets a number too, with no scores.
   const ids = new Map<string, number>()
   const packed: Int32Array[] = []
   const idOf = (ngram: string): number => {
     const known = ids.get(ngram)
     if (known !== undefined) return known
-    const stored = Object.hasOwn(data.ngrams, ngram) ? data.ngrams[ngram] : undefined
-    if (stored === undefined) {
-      ids.set(ngram, -1)
-      return -1
-    }
-    const keys = Object.keys(stored)
-    const scores = new Int32Array(keys.length * 2)
-    keys.forEach((lang, i) => {
-      scores[2 * i] = Number(lang)
-      scores[2 * i + 1] = (stored[lang] ?? 0) + BASE_NGRAM_SCORE
-    })
-    packed.push(scores)
+    packed.push(database.lookup(ngram) ?? NO_SCORES)
     ids.set(ngram, packed.length - 1)
     return packed.length - 1
   }
@@ -118,7 +230,7 @@ function buildScorer(data: NgramsData, separators: RegExp, dictionary: readonly 
     if (found !== undefined) return found
     if (byWord.size >= WORD_CACHE) byWord.clear()
     const ngrams = wordNgrams(encodeWord(word, dictionary))
-    found = Int32Array.from(ngrams.map(idOf).filter((id) => id >= 0))
+    found = Int32Array.from(ngrams.map(idOf))
     byWord.set(word, found)
     return found
   }
@@ -138,7 +250,9 @@ function buildScorer(data: NgramsData, separators: RegExp, dictionary: readonly 
   const words: string[] = []
   const whole: boolean[] = []
 
-  return (text: string): string => {
+  // Sums each language's scores over the distinct n-grams of a text into `scores`, as eld's
+  // calculateScores; returns how many distinct n-grams the text has (eld's numNgrams).
+  const tally = (text: string): number => {
     words.length = 0
     whole.length = 0
     splitByteWords(text.substring(0, MAX_CHARS), separators, dictionary, words, whole)
@@ -146,10 +260,7 @@ function buildScorer(data: NgramsData, separators: RegExp, dictionary: readonly 
     for (let w = 0; w < words.length; w++) {
       const word = words[w] as string
       if (whole[w]) for (const id of ngramsOfWord(word)) ids.push(id)
-      else for (const ngram of wordNgrams(word)) {
-        const id = idOf(ngram)
-        if (id >= 0) ids.push(id)
-      }
+      else for (const ngram of wordNgrams(word)) ids.push(idOf(ngram))
     }
     grow()
     if (++round === 0xffffffff) {
@@ -157,25 +268,63 @@ function buildScorer(data: NgramsData, separators: RegExp, dictionary: readonly 
       round = 1
     }
     scores.fill(0)
+    let distinct = 0
     for (const id of ids) {
       if (seen[id] === round) continue
       seen[id] = round
+      distinct++
       const pairs = packed[id] as Int32Array
       for (let i = 0; i < pairs.length; i += 2) {
         const lang = pairs[i] as number
         scores[lang] = (scores[lang] as number) + (pairs[i + 1] as number)
       }
     }
-    // The first language with the highest positive score.
+    return distinct
+  }
+  // The first language with the highest positive score, or -1.
+  const bestLanguage = (): number => {
     let best = -1
     let bestScore = 0
     for (let i = 0; i < codes; i++) {
       const score = scores[i] as number
       if (score > 0 && score > bestScore) [best, bestScore] = [i, score]
     }
+    return best
+  }
+  const language = (text: string): string => {
+    tally(text)
+    const best = bestLanguage()
     return best < 0 ? '' : (languages[best] ?? '')
   }
+  const detect = (text: string): EldResult => {
+    const ngrams = tally(text)
+    const best = bestLanguage()
+    if (best < 0) return { language: '', getScores: () => ({}) }
+    // eld's orderAndScale and getScores, the same arithmetic in the same order.
+    const scaled: [number, number][] = []
+    for (let i = 0; i < codes; i++) {
+      const raw = scores[i] as number
+      if (raw <= 0) continue
+      const ngramScore = raw / ngrams
+      scaled.push([i, ngramScore / (ngramScore + SCORE_SCALE)])
+    }
+    scaled.sort((a, b) => b[1] - a[1])
+    const byCode: Record<string, number> = {}
+    for (const [i, score] of scaled) byCode[languages[i] ?? ''] = score
+    return { language: languages[best] ?? '', getScores: () => ({ ...byCode }) }
+  }
+  const pack = (): PackedEld => {
+    const samples = SAMPLES.map((text) => {
+      const result = detect(text)
+      return { language: result.language, scores: result.getScores() }
+    })
+    return { ...database.pack(), samples }
+  }
+  return Object.assign(language, { detect, pack })
 }
+
+/** The score list of an n-gram the database does not have. */
+const NO_SCORES = new Int32Array(0)
 
 /** Words whose n-grams are remembered, at most. */
 const WORD_CACHE = 50_000

@@ -14,12 +14,13 @@ async function exampleArticles(): Promise<Article[]> {
 }
 
 describe('PipelinePool', () => {
-  const pool = new PipelinePool(2)
-  afterAll(() => pool.close())
+  const starting = PipelinePool.start(2)
+  afterAll(async () => (await starting).close())
 
   it('answers each article with what processArticle gives in this thread', async () => {
     const articles = await exampleArticles()
     const resources = await loadResources()
+    const pool = await starting
     const answers = await Promise.all(articles.map((article) => pool.run(article)))
     expect(answers.length).toBe(articles.length)
     answers.forEach((answer, i) => {

@@ -1,5 +1,6 @@
 /**
- * One pipeline thread (node:worker_threads). It loads the dictionaries once, then runs
+ * One pipeline thread (node:worker_threads). It compiles the dictionaries the main thread read
+ * (workerData) once, then runs
  * `processArticle` on each article the main thread sends and answers with the layers the
  * commands use: event mentions and problems. The main thread reads inputs and writes the store,
  * so this thread never touches a file but the dictionaries.
@@ -8,7 +9,10 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { PeopleRegistry, type LearnedPerson } from '../actors/learned-people.js'
 import { isDyadError } from '../errors.js'
 import { processArticle } from '../pipeline.js'
-import { loadResources, type Resources } from '../resources.js'
+import type { Dictionaries } from '../dict/types.js'
+import { adoptEldPack } from '../ingest/detect-language.js'
+import type { PackedEld } from '../ingest/eld-scorer.js'
+import { buildResources, type Resources } from '../resources.js'
 import type { ToWorker, FromWorker } from './messages.js'
 
 const port = parentPort
@@ -18,9 +22,13 @@ const send = (message: FromWorker): void => port.postMessage(message)
 
 let resources: Resources
 try {
-  // People the store learned before this run (workerData: LearnedPerson[]), as in one thread.
-  const learned = (workerData as { learned?: LearnedPerson[] } | null)?.learned ?? []
-  const loaded = await loadResources()
+  // The dictionaries, read and checked by the main thread, and the people the store learned
+  // before this run, as in one thread.
+  const data = workerData as { dictionaries: Dictionaries; eld?: PackedEld | null; learned?: LearnedPerson[] }
+  const learned = data.learned ?? []
+  // The language detector's database, packed by the main thread; without it eld is loaded here.
+  if (data.eld) adoptEldPack(data.eld)
+  const loaded = await buildResources(data.dictionaries)
   resources = learned.length > 0 ? { ...loaded, registry: new PeopleRegistry(learned) } : loaded
   send({ kind: 'ready' })
 } catch (error) {

@@ -58,7 +58,7 @@ export async function startWorker(writer: DocWriter, opts: WorkerOptions): Promi
   // People the store learned before this worker started resolve bare names ("Botchway"), as in
   // `dyad ingest`; what this worker learns serves the workers started after it.
   const registry = new PeopleRegistry(await writer.learned())
-  const pool = opts.workers > 1 ? new PipelinePool(opts.workers, registry.people) : null
+  const pool = opts.workers > 1 ? await PipelinePool.start(opts.workers, registry.people) : null
   const loaded = pool === null ? await loadResources() : null
   const resources = loaded ? { ...loaded, registry } : null
   const process_ = async (job: Job<ArticleJob>): Promise<string> => {
