@@ -180,3 +180,29 @@ describe('monthsBetween', () => {
     expect(monthsBetween(first, last)).toEqual(expected)
   })
 })
+
+describe('summarizeDyad: events the text gives no day', () => {
+  let temp: Awaited<ReturnType<typeof makeTempStore>>
+
+  beforeAll(async () => {
+    temp = await makeTempStore()
+    saveDocs(temp.store, [
+      makeEventDoc('R', [criticism('R', '2023-03-02')], { publishedOn: '2023-03-03' }),
+      // "Iran has condemned the United States": no day of its own, reported on 9 May.
+      makeEventDoc('S', [{ ...criticism('S', '2023-05-01'), date: null, date_precision: null }], { publishedOn: '2023-05-09' }),
+    ])
+  })
+  afterAll(() => temp.remove())
+
+  it('counts them in the month of their first report', () => {
+    const summary = summarizeDyad(temp.store, ['IRN', 'USA'])
+    expect(summary.months.map((m) => [m.month, m.events])).toEqual([
+      ['2023-03', 1],
+      ['2023-04', 0],
+      ['2023-05', 1],
+    ])
+    expect(summary.totals.undated).toBe(0)
+    expect(summary.last?.date).toBe('2023-03-02')
+  })
+})
+

@@ -75,12 +75,16 @@ export interface DyadSummary {
     readonly articles: number
     readonly cooperative: number
     readonly conflictual: number
-    /** Counted events without a date (in no month). */
+    /** Counted events with neither a day of their own nor a dated report (in no month). */
     readonly undated: number
     /** Planned events of the dyad (not counted elsewhere unless asked for). */
     readonly planned: number
   }
-  /** Every month from the first to the last dated event. */
+  /**
+   * Every month from the first to the last placed event. An event is placed by its date, or when
+   * the text fixes no day by the day it was first reported ("China has imposed sanctions" counts
+   * in the month of the report).
+   */
   readonly months: readonly DyadMonth[]
   /** @example [{ type: 'meet', events: 4 }, { type: 'visit', events: 2 }] */
   readonly types: readonly { readonly type: EventType; readonly events: number }[]
@@ -108,6 +112,7 @@ export function summarizeDyad(
     : queryEvents(store, { dyad, modality: ['planned'], ...range }).length
   const members = new Map(events.map((e) => [e.id, queryEventMembers(store, e.id)]))
   const dated = events.filter((e) => e.date !== null)
+  const placed = events.filter((e) => placedDay(e) !== null).sort((a, b) => placedDay(a)!.localeCompare(placedDay(b)!))
   return {
     dyad: [dyad[0], dyad[1]],
     from: options.from ?? null,
@@ -118,10 +123,10 @@ export function summarizeDyad(
       articles: new Set([...members.values()].flat().map((m) => m.mention.article)).size,
       cooperative: events.filter((e) => e.quad <= 2).length,
       conflictual: events.filter((e) => e.quad >= 3).length,
-      undated: events.length - dated.length,
+      undated: events.length - placed.length,
       planned,
     },
-    months: monthSeries(dated),
+    months: monthSeries(placed),
     types: countBy(events.map((e) => e.type)).map(([type, n]) => ({ type, events: n })),
     sectors: countBy(events.flatMap((e) => e.sectors)).map(([sector, n]) => ({
       sector,
@@ -133,14 +138,19 @@ export function summarizeDyad(
   }
 }
 
-/** One row per month from the first to the last dated event (events come sorted by date). */
-function monthSeries(dated: readonly Event[]): DyadMonth[] {
-  const first = dated[0]?.date
-  const last = dated.at(-1)?.date
+/** The day an event counts on: its own date, else the day it was first reported. */
+function placedDay(e: Event): string | null {
+  return e.date ?? e.first_seen
+}
+
+/** One row per month from the first to the last placed event (events come sorted by that day). */
+function monthSeries(placed: readonly Event[]): DyadMonth[] {
+  const first = placed[0] && placedDay(placed[0])
+  const last = placed.at(-1) && placedDay(placed.at(-1)!)
   if (!first || !last) return []
   const byMonth = new Map<string, Event[]>()
-  for (const e of dated) {
-    const month = monthOf(e.date!)
+  for (const e of placed) {
+    const month = monthOf(placedDay(e)!)
     byMonth.set(month, [...(byMonth.get(month) ?? []), e])
   }
   return monthsBetween(monthOf(first), monthOf(last)).map((month) => {
