@@ -83,6 +83,13 @@ describe('code-events: evidence and dates', () => {
     expect(code('The EU imposed an arms embargo on Myanmar in 1991.', null)).toEqual([])
     expect(code('The EU imposed an arms embargo on Myanmar in 1991.', '1991-06-01')).toContain('sanction EU>MMR 1991-01-01 asserted')
   })
+  it('places a visit only in the country visited', () => {
+    const text = 'After his trip to Bolivia, Peru’s President Dina Boluarte arrived in Santiago on Monday.'
+    const doc = processArticle(makeArticle(text, '2024-11-20'), resources)
+    const placeOf = (target: string) => doc.eventMentions?.find((e) => e.type === 'visit' && e.target?.country === target)?.location?.name ?? null
+    expect(placeOf('CHL')).toBe('Santiago')
+    expect(placeOf('BOL')).toBeNull()
+  })
   it('leaves relative dates empty when the article has no date', () => {
     expect(code('The Iranian foreign minister arrived in Caracas on Monday.', null)).toContain('visit IRN>VEN - asserted')
   })

@@ -272,9 +272,7 @@ export function codeSentence(
           modality,
           date: date?.date ?? null,
           date_precision: date?.date ? date.precision : null,
-          location: location
-            ? { name: location.name, country: location.country, lat: location.lat, lon: location.lon }
-            : null,
+          location: placeOf(location, cameo.type, target),
           sectors: findSectors(words, coder.sectors),
           rule: pattern.id,
           why:
@@ -321,6 +319,15 @@ function followSides(coded: readonly { source: Actor; target: Actor }[]): Sides 
  * arms embargo on China" puts "end" six words (with the possessive's "s") before "embargo on".
  */
 const UNLESS_REACH = 6
+
+/**
+ * The place an event mention keeps. A visit happens in the country visited: in "After his trip
+ * to Nicaragua, Amir-Abdollahian arrived in Caracas", Caracas is not where the Nicaraguan trip was.
+ */
+function placeOf(location: Place | null, type: string, target: Actor): EventMention['location'] {
+  if (!location || (type === 'visit' && location.country && location.country !== target.country)) return null
+  return { name: location.name, country: location.country, lat: location.lat, lon: location.lon }
+}
 
 /**
  * Where a sentence places the event: "in Caracas", "at the Kremlin", in the trigger's own clause
