@@ -159,6 +159,11 @@ describe('code-events: which day an event takes', () => {
     expect(events).toContain('visit PER>BOL - asserted')
     expect(events).toContain('visit PER>ECU - asserted')
   })
+  it('keeps the day of the main clause out of an opening phrase', () => {
+    const events = code('After his trip to Bolivia, Peru’s President Dina Boluarte arrived in Santiago on Monday.')
+    expect(events).toContain('visit PER>CHL 2024-11-18 asserted')
+    expect(events).toContain('visit PER>BOL - asserted')
+  })
   it('does not date a visit by the day it ends', () => {
     expect(code('The Chilean president concludes his state visit to Peru today with a speech to Congress.')).toContain('visit CHL>PER - asserted')
   })

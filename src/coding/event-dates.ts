@@ -27,7 +27,11 @@ export function pickDate(
 ): DateMention | null {
   let best: DateMention | null = null
   let bestDistance = Infinity
+  // "After his trip to Nicaragua, he arrived in Caracas late on Thursday": an opening phrase
+  // and the main clause after its comma keep their days apart.
+  const mainStart = openingPhraseEnd(words, breaks)
   for (const d of dates) {
+    if (mainStart !== null && d.span[0] < mainStart !== triggerStart < mainStart) continue
     const [from, to] = d.span[0] < triggerStart ? [d.span[1], triggerStart] : [triggerStart, d.span[0]]
     if (words.some((w) => w.start > from && w.end < to && breaks.has(w.key))) continue
     if (d.span[0] < triggerStart && inClosedRelative(d, triggerStart, words, relatives)) continue
@@ -36,6 +40,16 @@ export function pickDate(
     if (distance < bestDistance) [best, bestDistance] = [d, distance]
   }
   return best
+}
+
+/**
+ * Where the main clause starts after an opening phrase that a clause break opens ("After his
+ * trip to Nicaragua, ..."): the offset of the first word after its comma, or null.
+ */
+function openingPhraseEnd(words: readonly Word[], breaks: ReadonlySet<string>): number | null {
+  if (!breaks.has(words[0]?.key ?? '')) return null
+  const comma = words.findIndex((w) => /,/.test(w.after))
+  return comma < 0 ? null : (words[comma + 1]?.start ?? null)
 }
 
 /** Is the date the day of a report: "a spokesperson said on Monday", "announced Tuesday"? */
