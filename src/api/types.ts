@@ -118,11 +118,14 @@ export interface Summary {
   /** The one or two countries summarised. @example ['IRN', 'VEN'] */
   readonly countries: readonly string[]
   readonly total: number
-  /** Events without a date: counted in `total`, in no month. */
+  /** Events with neither a day of their own nor a dated report: counted in `total`, in no month. */
   readonly undated: number
   /** Every type that occurs, most frequent first. */
   readonly types: readonly EventType[]
-  /** Every month from the first to the last dated event, empty months included. */
+  /**
+   * Every month from the first to the last placed event, empty months included. An event is
+   * placed by its date, or when the text fixes no day, by the day it was first reported.
+   */
   readonly months: readonly MonthSummary[]
 }
 

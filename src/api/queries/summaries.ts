@@ -13,13 +13,16 @@ import type { CountryDirectory } from '../countries.js'
 import { eventMatches, type EventFilter } from './event-filter.js'
 
 /**
- * Events per month by type, with the month's Goldstein mean and sum.
+ * Events per month by type, with the month's Goldstein mean and sum. An event is counted in the
+ * month of its date, or when the text fixes no day, of its first report; `undated` counts those
+ * with neither.
  * @example summarize(store, { dyad: ['IRN', 'VEN'] })
  *   -> { countries: ['IRN', 'VEN'], total: 9, undated: 1, types: ['visit', ...],
  *        months: [{ month: '2023-02', total: 3, byType: { visit: 1, meet: 2 }, ... }, ...] }
  */
 export function summarize(store: Store, filter: EventFilter): Summary {
-  const month = sql<string | null>`substr(events.date, 1, 7)`
+  // An event the text gives no day counts in the month it was first reported.
+  const month = sql<string | null>`substr(coalesce(events.date, events.first_seen), 1, 7)`
   const query = store.db
     .selectFrom('events')
     .where((eb) => eventMatches(eb, filter))
