@@ -12,18 +12,16 @@ import { PhraseTrie } from '../nlp/phrase-trie.js'
 import type { DateMention } from '../nlp/resolve-dates.js'
 import { RecentSides } from './recent-sides.js'
 import {
-  countedFromStory,
+  carriedDate,
   dayNamedIn,
   eventDates,
   isBackground,
   isInsideSpan,
-  isReportDay,
-  isSpanEnd,
-  pickDate,
+  ownDate,
   postDay,
-  RUNNING_DATE_REACH,
+  type DateRules,
+  type Dating,
   type RunningDate,
-  type Spans,
 } from './event-dates.js'
 import type { DateCues } from '../nlp/date-cues.js'
 import type { EventPattern, Grammar } from './pattern-types.js'
@@ -44,8 +42,8 @@ export interface Coder {
   readonly cues: ModalityCues
   readonly sideWords: SideWords
   readonly sectors: SectorVocabulary
-  /** Events that last days, and the words that place an event inside one (grammar.yaml `spans`). */
-  readonly spans: Spans
+  /** The words the date rules read: clause breaks, reporting verbs, spans of days. */
+  readonly dateRules: DateRules
   /** Words that introduce an embedded post (grammar.yaml `post_cues`). */
   readonly postCues: ReadonlySet<string>
   /** What a sentence needs for the date parser to run (dictionaries/dates.yaml). */
@@ -80,11 +78,16 @@ export function buildCoder(
       prepositions: new Set(grammar.prepositions),
     },
     sectors,
-    spans: {
-      types: new Set(grammar.spans.types),
-      openers: new Set(grammar.spans.openers),
-      nouns: spanNouns,
-      endings: spanEndings,
+    dateRules: {
+      breaks: cues.breaks,
+      relatives: new Set(grammar.relative_pronouns),
+      reporting: cues.reporting,
+      spans: {
+        types: new Set(grammar.spans.types),
+        openers: new Set(grammar.spans.openers),
+        nouns: spanNouns,
+        endings: spanEndings,
+      },
     },
     postCues: new Set(grammar.post_cues),
     ...(dateCues ? { dateCues } : {}),
@@ -172,7 +175,7 @@ export function codeSentence(
       : pastDates
   const onlyOldDates =
     pastDates.some((d) => isBackground(d.date, published)) && !pastDates.some((d) => d.date && !isBackground(d.date, published))
-  const insideSpan = isInsideSpan(words, coder.spans)
+  const insideSpan = isInsideSpan(words, coder.dateRules.spans)
   const out: EventMention[] = []
   const codedHere: { source: Actor; target: Actor }[] = []
   const seen = new Set<string>()
@@ -212,14 +215,17 @@ export function codeSentence(
       const { modality, cue } = modalityOf(words, hit.from, coder.cues, pattern.modality === 'statement' || isOwnedNoun)
       const triggerStart = words[hit.from]?.start ?? sentence.span[0]
       const triggerText = text.slice(triggerStart, words[hit.to - 1]?.end ?? triggerStart)
-      // "landed in Caracas on Thursday from Managua": Thursday is the landing's, not Managua's.
-      // "is set to visit Zimbabwe this week, a spokesperson said on Monday": Monday is the day of
-      // the announcement, not of the visit it announces.
-      const candidates = modality === 'planned' ? datesFor(modality).filter((d) => !isReportDay(d, words, coder.cues.reporting)) : datesFor(modality)
-      const isEnd = coder.spans.types.has(cameo.type) && isSpanEnd(words, hit.from, coder.spans)
-      const picked = sides.undated || isEnd ? null : pickDate(candidates, triggerStart, words, coder.cues.breaks, coder.sideWords.relatives)
-      const story = running.day && running.age <= RUNNING_DATE_REACH ? running.day : null
-      const own = picked && picked.date === null ? countedFromStory(picked, triggerStart, story) ?? picked : picked
+      const dating: Dating = {
+        words,
+        trigger: hit.from,
+        triggerStart,
+        type: cameo.type,
+        modality,
+        undated: sides.undated === true,
+        guest: pattern.voice === 'guest',
+        insideSpan,
+      }
+      const own = ownDate(datesFor(modality), dating, coder.dateRules, running)
       if (isBackground(own?.date ?? null, published)) continue
       // With no publication day to measure against, an event dated only by its year is history:
       // news of the day says "on Monday" or "in March", not "in 1989".
@@ -227,21 +233,7 @@ export function codeSentence(
       // "Nine years ago, in 2014, after taking office, I travelled to Nepal": a sentence that
       // names only old dates tells history, even where a clause break parts date and trigger.
       if (!own && onlyOldDates) continue
-      // News narrates one day at a time: an asserted event with no date of its own happened on
-      // the last day the article named ("Earlier on Friday ... He also held talks with ..."),
-      // unless it lasts days or is told inside such a span.
-      const carries =
-        modality === 'asserted' &&
-        // "the visiting Iranian minister" describes a visit going on; it tells no day.
-        pattern.voice !== 'guest' &&
-        !sides.undated &&
-        !coder.spans.types.has(cameo.type) &&
-        !insideSpan
-      const date: DateMention | null =
-        own ??
-        (carries && running.day && running.age <= RUNNING_DATE_REACH
-          ? { ...running.day, text: `${running.day.text}, said ${running.ahead ? 'next' : 'earlier'}` }
-          : null)
+      const date = own ?? carriedDate(dating, coder.dateRules, running)
       const location =
         sides.place ??
         locationIn(placed, words, hit.from, coder.cues.breaks) ??

@@ -11,14 +11,69 @@ import { sentenceWords } from '../nlp/sentence-words.js'
 import type { PhraseTrie } from '../nlp/phrase-trie.js'
 import { findDates, type DateMention, type FindDatesOptions } from '../nlp/resolve-dates.js'
 import type { DateCues } from '../nlp/date-cues.js'
+import type { Modality } from '../doc.js'
 import { addDays, isoDay, parseDay } from '../nlp/calendar.js'
 import { isDatelineDate } from '../ingest/find-published-date.js'
+
+/** The words the date rules read (grammar.yaml): clause breaks, relative pronouns, reporting verbs, spans. */
+export interface DateRules {
+  readonly breaks: ReadonlySet<string>
+  readonly relatives: ReadonlySet<string>
+  readonly reporting: ReadonlySet<string>
+  readonly spans: Spans
+}
+
+/** What the date rules read about one trigger and the event it codes. */
+export interface Dating {
+  readonly words: readonly Word[]
+  /** The trigger's first word, and the text offset where it starts. */
+  readonly trigger: number
+  readonly triggerStart: number
+  readonly type: string
+  readonly modality: Modality
+  /** The sides found tell no day ("landed in Caracas on Thursday from Managua": not Managua's). */
+  readonly undated: boolean
+  /** "the visiting Iranian minister": a visit going on, which tells no day. */
+  readonly guest: boolean
+  /** The sentence tells its events inside a span: "During his stay, ...". */
+  readonly insideSpan: boolean
+}
+
+/**
+ * The day the event's own words give, if any: the date nearest the trigger in its clause, a day
+ * counted from the story's day ("a day after"), but not the day a plan was announced ("is set to
+ * visit this week, a spokesperson said on Monday") nor the day a visit ends.
+ */
+export function ownDate(dates: readonly DateMention[], e: Dating, rules: DateRules, running: RunningDate): DateMention | null {
+  if (e.undated) return null
+  if (rules.spans.types.has(e.type) && isSpanEnd(e.words, e.trigger, rules.spans)) return null
+  const candidates = e.modality === 'planned' ? dates.filter((d) => !isReportDay(d, e.words, rules.reporting)) : dates
+  const picked = pickDate(candidates, e.triggerStart, e.words, rules.breaks, rules.relatives)
+  if (picked?.date !== null) return picked
+  return countedFromStory(picked, e.triggerStart, storyDay(running)) ?? picked
+}
+
+/**
+ * The day an event with none of its own takes. News narrates one day at a time: an asserted
+ * event happened on the last day the article named ("Earlier on Friday ... He also held talks
+ * with ..."), unless it lasts days or is told inside such a span.
+ */
+export function carriedDate(e: Dating, rules: DateRules, running: RunningDate): DateMention | null {
+  const carries = e.modality === 'asserted' && !e.guest && !e.undated && !rules.spans.types.has(e.type) && !e.insideSpan
+  const day = storyDay(running)
+  return carries && day ? { ...day, text: `${day.text}, said ${running.ahead ? 'next' : 'earlier'}` } : null
+}
+
+/** The day the story is on, while it is near enough to carry. */
+function storyDay(running: RunningDate): DateMention | null {
+  return running.day && running.age <= RUNNING_DATE_REACH ? running.day : null
+}
 
 /**
  * The date mention nearest the trigger within its clause: in "arrived in Sri Lanka while he is
  * scheduled to stop in Madrid from Saturday", Saturday belongs to the stop, not the arrival.
  */
-export function pickDate(
+function pickDate(
   dates: readonly DateMention[],
   triggerStart: number,
   words: readonly Word[],
@@ -53,7 +108,7 @@ function openingPhraseEnd(words: readonly Word[], breaks: ReadonlySet<string>): 
 }
 
 /** Is the date the day of a report: "a spokesperson said on Monday", "announced Tuesday"? */
-export function isReportDay(d: DateMention, words: readonly Word[], reporting: ReadonlySet<string>): boolean {
+function isReportDay(d: DateMention, words: readonly Word[], reporting: ReadonlySet<string>): boolean {
   const at = words.findIndex((w) => w.start >= d.span[0])
   if (at < 1) return false
   const before = words[at - 1]?.key === 'on' ? at - 2 : at - 1
@@ -148,7 +203,7 @@ const SPAN_NOUN_REACH = 3
 const ENDING_REACH = 3
 
 /** Is the span told by its end: "Trudeau concludes his first official visit to Mexico today"? */
-export function isSpanEnd(words: readonly Word[], trigger: number, spans: Spans): boolean {
+function isSpanEnd(words: readonly Word[], trigger: number, spans: Spans): boolean {
   return spans.endings.scan(words.slice(Math.max(0, trigger - ENDING_REACH), trigger)).length > 0
 }
 
@@ -167,7 +222,7 @@ export interface RunningDate {
 }
 
 /** How many sentences a named day carries over to undated events. */
-export const RUNNING_DATE_REACH = 5
+const RUNNING_DATE_REACH = 5
 
 /** Counts a day offset may be written with: "a day after", "two days later". */
 const COUNTS: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 }
