@@ -36,6 +36,7 @@ describe('code-events: one event per construction', () => {
     ['China condemned the Philippines for the collision at sea.', 'criticize CHN>PHL - asserted'],
     ['The United States imposed sanctions on Belarus yesterday.', 'sanction USA>BLR 2024-11-19 asserted'],
     ['France protested to Canada over the fishing ban.', 'protest FRA>CAN - asserted'],
+    ['Pakistan recalled its ambassador from Afghanistan on Sunday.', 'protest PAK>AFG 2024-11-17 asserted'],
   ])('%s', (sentence, expected) => {
     expect(code(sentence)).toContain(expected)
   })
