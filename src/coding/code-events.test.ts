@@ -200,6 +200,16 @@ describe('code-events: a reception is a visit', () => {
     expect(events).toContain('host_visit CHL>PER 2024-11-18 asserted')
     expect(events).toContain('visit PER>CHL 2024-11-18 asserted')
   })
+  it('codes a planned hosting with the plain verb: "will host"', () => {
+    const events = code('India will host the Japanese prime minister next week.')
+    expect(events).toContain('host_visit IND>JPN - planned')
+    expect(events).toContain('visit JPN>IND - planned')
+  })
+  it('does not take a guest of the host’s own country', () => {
+    // The bare "the President" is read back as the host's own president.
+    const text = 'President Ruto will welcome the President of the Horn of Africa state of Djibouti on a state visit.'
+    expect(code(text).filter((e) => e.startsWith('visit KEN'))).toEqual([])
+  })
   it('does not take the host of a passive welcome for the guest', () => {
     const events = code('The Peruvian minister was welcomed at Santiago airport by Chilean officials on Monday.')
     expect(events.filter((e) => e.startsWith('visit CHL'))).toEqual([])

@@ -96,7 +96,7 @@ export function findSides(
   const { host, recent } = context
   if (isPassive) return findPassiveSides(words, mentions, start, end, sw)
   const after = mentions.filter((m) => m.from >= end)
-  if (pattern.voice === 'guest') return findGuestSides(words, after, end, mentions, pattern, host)
+  if (pattern.voice === 'guest') return findGuestSides(words, after, start, end, mentions, pattern, host, sw)
   if (pattern.voice === 'breach' || (pattern.voice === 'judged' && !modifiesNext(words, after, end))) {
     return findJudgedSides(words, mentions, start, end, sw)
   }

@@ -19,15 +19,20 @@ const GUEST_KINDS: ReadonlySet<string> = new Set(['person', 'role', 'organisatio
 export function findGuestSides(
   words: readonly Word[],
   after: readonly PlacedMention[],
+  start: number,
   end: number,
   mentions: readonly PlacedMention[],
   pattern: EventPattern,
   host: Actor | null,
+  sw: SideWords,
 ): Sides | null {
   const guest = ownedBy(words, after, after.find((m) => m.from - end <= 3))
   const visitor = guest?.mention.actor
   if (!guest || !visitor || !GUEST_KINDS.has(guest.mention.kind)) return null
   if (words.slice(end, guest.from).some((w) => /[,;:.]/.test(w.after))) return null
+  // The host is no guest of its own country: in "Kenyatta will welcome the President of ...
+  // Djibouti", a guest read as Kenya's is misread.
+  if (subjectGroup(mentions, start, words, sw)[0]?.mention.actor?.country === visitor.country) return null
   const others = mentions
     .filter((m) => m !== guest && isActor(m))
     .flatMap((m) => [m.mention.actor, m.mention.partner])
