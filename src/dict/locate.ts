@@ -4,6 +4,7 @@
  * `file:line: entry "Ebrahim Raisi": field roles[0].from`.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
+import { recall, remember } from './parse-cache.js'
 
 /** A path into a file's data, as zod reports it. @example ['entries', 3, 'roles', 0, 'from'] */
 export type DataPath = readonly (string | number)[]
@@ -22,23 +23,39 @@ export interface ParsedFile {
 
 /** Parse one file's text. @example parseDictionaryFile('dictionaries/roles.yaml', text).data */
 export function parseDictionaryFile(display: string, source: string): ParsedFile {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true })
-  const problems = doc.errors.map((error) => {
+  // A file parsed before (parse-cache.ts) is read back; its positions are parsed when a
+  // message needs one.
+  const known = recall(source)
+  let parsed = known === undefined ? parseWithPositions(source) : null
+  const positions = (): Positioned => (parsed ??= parseWithPositions(source))
+  const problems = parsed === null ? [] : parsed.doc.errors.map((error) => {
     const line = error.linePos?.[0].line ?? 1
     const message = error.message.split('\n')[0] ?? error.message
     return `${display}:${line}: YAML syntax: ${message}`
   })
-  const data: unknown = problems.length === 0 ? doc.toJS() : undefined
+  const data: unknown = known !== undefined ? known.data : problems.length === 0 ? parsed?.doc.toJS() : undefined
+  if (known === undefined && problems.length === 0) remember(source, data)
   return {
     display,
     data,
     problems,
     where: (path) => {
+      const { doc, lineCounter } = positions()
       const line = lineCounter.linePos(offsetOf(doc, path)).line
       return `${display}:${line}${describePath(data, path)}`
     },
   }
+}
+
+interface Positioned {
+  readonly doc: Document
+  readonly lineCounter: LineCounter
+}
+
+function parseWithPositions(source: string): Positioned {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true })
+  return { doc, lineCounter }
 }
 
 /** The start offset of the deepest node the path reaches (a key's line for map fields). */

@@ -1,8 +1,9 @@
 /**
  * How many pipeline threads a run gets when `--workers` is not given: one per core, but only
- * as many as the inputs keep busy. A thread costs about a second and a half (and some 400 MB)
- * to load the dictionaries, and saving stays on the main thread, so it pays off only over a few
- * thousand articles; a smaller run stays in one thread.
+ * as many as the inputs keep busy. A thread costs about a second of CPU (and some 120 MB) to
+ * start, even with the dictionaries and the language detector handed over by the main thread,
+ * and saving stays on the main thread, so it pays off only over a few thousand articles; a
+ * smaller run stays in one thread.
  */
 import { countInputs } from '../ingest/count-inputs.js'
 import { defaultWorkers } from './pipeline-pool.js'
