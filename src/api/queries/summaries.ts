@@ -10,7 +10,7 @@ import type { Store } from '../../store/database.js'
 import { selectRows } from '../../store/execute.js'
 import type { Actors, MonthSummary, Network, NetworkEdge, PersonSeen, Summary } from '../types.js'
 import type { CountryDirectory } from '../countries.js'
-import { eventMatches, type EventFilter } from './event-filter.js'
+import { eventMatches, type EventFilter } from '../../store/queries/event-filter.js'
 
 /**
  * Events per month by type, with the month's Goldstein mean and sum.

@@ -6,6 +6,7 @@ import type { ActorOut, DatePrecision, EventMention, EventType, Modality } from 
 import type { Database, EventMentionsTable, Store } from '../database.js'
 import { runOps } from '../execute.js'
 import { count, rows, type Ops } from '../ops.js'
+import { mentionMatches, paged, type EventQuery } from './event-filter.js'
 
 type EventMentionRow = Selectable<EventMentionsTable>
 
@@ -13,74 +14,28 @@ type EventMentionRow = Selectable<EventMentionsTable>
 export type EventMentionValues = Omit<EventMentionRow, 'id' | 'event_id'>
 
 /**
- * What both event mentions and events can be filtered on (queries here and in events.ts).
- * Every field is optional; they combine with AND.
- */
-export interface CodedFilter {
-  /** Two countries, either direction. @example ['IRN', 'VEN'] also matches VEN -> IRN */
-  readonly dyad?: readonly [string, string]
-  /** Any of these types; an empty list means no filter. @example ['visit', 'host_visit'] */
-  readonly type?: readonly string[]
-  /** Earliest date, inclusive, ISO. Undated ones are left out. */
-  readonly from?: string
-  /** Latest date, inclusive, ISO. Undated ones are left out. */
-  readonly to?: string
-  /** Any of these modalities; an empty list means no filter. @example ['asserted', 'planned'] */
-  readonly modality?: readonly string[]
-  readonly limit?: number
-  readonly offset?: number
-}
-
-/** What `queryEventMentions` can filter on. */
-export interface EventMentionFilter extends CodedFilter {
-  /** One article's id. @example '000_2737ec37436efcb6' */
-  readonly article?: string
-}
-
-/**
  * Event mentions matching a filter, by date (undated last), then article, then sentence.
  * @example queryEventMentions(store, { dyad: ['IRN', 'VEN'], from: '2024-11-01' })
  *   -> [{ article: '000_2737ec37436efcb6', source: { country: 'IRN', ... }, type: 'visit', ... }]
  */
-export function queryEventMentions(store: Store, filter: EventMentionFilter = {}): EventMention[] {
+export function queryEventMentions(store: Store, filter: EventQuery = {}): EventMention[] {
   return runOps(store, queryEventMentionsOps(store.db, filter))
 }
 
 /** `queryEventMentions` for either store (ops.ts). */
 export function* queryEventMentionsOps(
   db: Kysely<Database>,
-  filter: EventMentionFilter = {},
+  filter: EventQuery = {},
 ): Ops<EventMention[]> {
-  const { dyad, type, from, to, modality, article, limit, offset } = filter
-  let query = db.selectFrom('event_mentions').selectAll()
-  if (dyad !== undefined) {
-    const [a, b] = dyad
-    query = query.where((eb) =>
-      eb.or([
-        eb.and([eb('source_country', '=', a), eb('target_country', '=', b)]),
-        eb.and([eb('source_country', '=', b), eb('target_country', '=', a)]),
-      ]),
-    )
-  }
-  if (type !== undefined && type.length > 0) query = query.where('type', 'in', type)
-  if (modality !== undefined && modality.length > 0) {
-    query = query.where('modality', 'in', modality)
-  }
-  // ISO dates compare as strings; `date >= from` is false for a null date, which drops it.
-  if (from !== undefined) query = query.where('date', '>=', from)
-  if (to !== undefined) query = query.where('date', '<=', to)
-  if (article !== undefined) query = query.where('article_id', '=', article)
-  query = query
+  const query = db
+    .selectFrom('event_mentions')
+    .selectAll()
+    .where((eb) => mentionMatches(eb, filter))
     .orderBy('date', (order) => order.asc().nullsLast())
     .orderBy('article_id')
     .orderBy('sentence')
     .orderBy('id')
-  // SQLite accepts OFFSET only after a LIMIT.
-  if (limit !== undefined || offset !== undefined) {
-    query = query.limit(limit ?? Number.MAX_SAFE_INTEGER)
-  }
-  if (offset !== undefined) query = query.offset(offset)
-  return (yield* rows(query)).map(fromEventMentionRow)
+  return (yield* rows(paged(query, filter))).map(fromEventMentionRow)
 }
 
 /** How many event mentions the store holds. @example countEventMentions(store) -> 2 */
