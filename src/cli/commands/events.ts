@@ -12,7 +12,7 @@ import type { EventMention } from '../../doc.js'
 import { closePgStore, isPostgresUrl, openPgStore } from '../../store/pg/database.js'
 import { migratePgStore } from '../../store/pg/migrate.js'
 import { runOpsPg } from '../../store/pg/run-ops.js'
-import type { EventQuery } from '../../store/queries/event-filter.js'
+import type { PagedEventFilter } from '../../store/queries/event-filter.js'
 import { queryEventMentions, queryEventMentionsOps } from '../../store/queries/event-mentions.js'
 import { csvHeader, toCsvLine, toJsonLine, toTable, type OutputFormat } from '../format-events.js'
 
@@ -65,7 +65,7 @@ async function readPgMentions(url: string, opts: EventsOptions): Promise<EventMe
   }
 }
 
-function filterOf(opts: EventsOptions): EventQuery {
+function filterOf(opts: EventsOptions): PagedEventFilter {
   const limit = opts.limit === undefined ? undefined : Number(opts.limit)
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
     throw new DyadError('E_USAGE', `--limit "${opts.limit}" is not a positive whole number`)

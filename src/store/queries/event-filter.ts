@@ -38,7 +38,7 @@ export interface EventFilter {
 }
 
 /** A filter and a page of its results, as the store's query functions take them. */
-export interface EventQuery extends EventFilter {
+export interface PagedEventFilter extends EventFilter {
   readonly limit?: number
   readonly offset?: number
 }
@@ -52,22 +52,17 @@ export function mentionMatches(
   filter: EventFilter,
 ): Expression<SqlBool> {
   const { dyad, article, q } = filter
-  const parts = codedParts(eb, 'event_mentions', filter)
+  const parts: Expression<SqlBool>[] = []
   if (dyad !== undefined) {
     const [a, b] = dyad
-    parts.unshift(
-      eb.or([
-        eb.and([
-          eb('event_mentions.source_country', '=', a),
-          eb('event_mentions.target_country', '=', b),
-        ]),
-        eb.and([
-          eb('event_mentions.source_country', '=', b),
-          eb('event_mentions.target_country', '=', a),
-        ]),
-      ]),
-    )
+    const sides = (source: string, target: string) =>
+      eb.and([
+        eb('event_mentions.source_country', '=', source),
+        eb('event_mentions.target_country', '=', target),
+      ])
+    parts.push(eb.or([sides(a, b), sides(b, a)]))
   }
+  parts.push(...codedParts(eb, 'event_mentions', filter))
   if (article !== undefined) parts.push(eb('event_mentions.article_id', '=', article))
   for (const word of wordsOf(q)) {
     // "Nasirzadeh" matches the evidence or either side's person.
@@ -93,24 +88,21 @@ export function eventMatches(
   filter: EventFilter,
 ): Expression<SqlBool> {
   const { dyad, q, article } = filter
-  const parts = codedParts(eb, 'events', filter)
   // An event's pair is its sides' countries sorted (dedup.ts `pairOf`): one lookup in the
   // events_pair index finds both directions.
-  if (dyad !== undefined) parts.unshift(eb('events.pair', '=', [...dyad].sort().join('-')))
+  const pair = dyad === undefined ? [] : [eb('events.pair', '=', [...dyad].sort().join('-'))]
+  const parts = [...pair, ...codedParts(eb, 'events', filter)]
   if (q !== undefined || article !== undefined) {
-    const mentionFilter: EventFilter = {
+    const reported: EventFilter = {
       ...(q !== undefined ? { q } : {}),
       ...(article !== undefined ? { article } : {}),
     }
-    parts.push(
-      eb.exists(
-        eb
-          .selectFrom('event_mentions')
-          .select('event_mentions.id')
-          .whereRef('event_mentions.event_id', '=', 'events.id')
-          .where((inner) => mentionMatches(inner, mentionFilter)),
-      ),
-    )
+    const mentions = eb
+      .selectFrom('event_mentions')
+      .select('event_mentions.id')
+      .whereRef('event_mentions.event_id', '=', 'events.id')
+      .where((inner) => mentionMatches(inner, reported))
+    parts.push(eb.exists(mentions))
   }
   return eb.and(parts)
 }
@@ -122,7 +114,7 @@ export function eventMatches(
  */
 export function paged<DB, TB extends keyof DB, O>(
   query: SelectQueryBuilder<DB, TB, O>,
-  { limit, offset }: EventQuery,
+  { limit, offset }: PagedEventFilter,
 ): SelectQueryBuilder<DB, TB, O> {
   let out = query
   if (limit !== undefined || offset !== undefined) out = out.limit(limit ?? Number.MAX_SAFE_INTEGER)

@@ -6,7 +6,7 @@ import type { ActorOut, DatePrecision, EventMention, EventType, Modality } from 
 import type { Database, EventMentionsTable, Store } from '../database.js'
 import { runOps } from '../execute.js'
 import { count, rows, type Ops } from '../ops.js'
-import { mentionMatches, paged, type EventQuery } from './event-filter.js'
+import { mentionMatches, paged, type PagedEventFilter } from './event-filter.js'
 
 type EventMentionRow = Selectable<EventMentionsTable>
 
@@ -18,14 +18,14 @@ export type EventMentionValues = Omit<EventMentionRow, 'id' | 'event_id'>
  * @example queryEventMentions(store, { dyad: ['IRN', 'VEN'], from: '2024-11-01' })
  *   -> [{ article: '000_2737ec37436efcb6', source: { country: 'IRN', ... }, type: 'visit', ... }]
  */
-export function queryEventMentions(store: Store, filter: EventQuery = {}): EventMention[] {
+export function queryEventMentions(store: Store, filter: PagedEventFilter = {}): EventMention[] {
   return runOps(store, queryEventMentionsOps(store.db, filter))
 }
 
 /** `queryEventMentions` for either store (ops.ts). */
 export function* queryEventMentionsOps(
   db: Kysely<Database>,
-  filter: EventQuery = {},
+  filter: PagedEventFilter = {},
 ): Ops<EventMention[]> {
   const query = db
     .selectFrom('event_mentions')

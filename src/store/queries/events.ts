@@ -24,7 +24,7 @@ import { runOps, runWrite, selectRows } from '../execute.js'
 import { count, rows, type Ops } from '../ops.js'
 import { prepared } from '../prepared.js'
 import type { ArticleValues } from './articles.js'
-import { eventMatches, paged, type EventQuery } from './event-filter.js'
+import { eventMatches, paged, type PagedEventFilter } from './event-filter.js'
 import { fromEventMentionRow, type EventMentionValues } from './event-mentions.js'
 
 /** How many days before a month's or a year's last day its stored date (the 1st) may lie. */
@@ -165,12 +165,12 @@ export function rebuildEvents(store: Store): number {
  * @example queryEvents(store, { dyad: ['IRN', 'VEN'], from: '2023-01-01' })
  *   -> [{ id: 3, type: 'visit', date: '2023-02-02', num_articles: 2, ... }]
  */
-export function queryEvents(store: Store, filter: EventQuery = {}): Event[] {
+export function queryEvents(store: Store, filter: PagedEventFilter = {}): Event[] {
   return runOps(store, queryEventsOps(store.db, filter))
 }
 
 /** `queryEvents` for either store (ops.ts). */
-export function* queryEventsOps(db: Kysely<Database>, filter: EventQuery = {}): Ops<Event[]> {
+export function* queryEventsOps(db: Kysely<Database>, filter: PagedEventFilter = {}): Ops<Event[]> {
   const query = db
     .selectFrom('events')
     .selectAll()
