@@ -7,6 +7,7 @@ import type { Database, EventMentionsTable, Store } from '../database.js'
 import { runOps } from '../execute.js'
 import { count, rows, type Ops } from '../ops.js'
 import { mentionMatches, paged, type PagedEventFilter } from './event-filter.js'
+import { fromLocationColumns, toLocationColumns } from './location-columns.js'
 
 type EventMentionRow = Selectable<EventMentionsTable>
 
@@ -81,10 +82,7 @@ export function toEventMentionRow(mention: EventMention): EventMentionValues {
     modality: mention.modality,
     date: mention.date ?? null,
     date_precision: mention.date_precision ?? null,
-    location_name: location?.name ?? null,
-    location_country: location?.country ?? null,
-    location_lat: location?.lat ?? null,
-    location_lon: location?.lon ?? null,
+    ...toLocationColumns(location),
     sectors: JSON.stringify(mention.sectors),
     rule: mention.rule,
     why: mention.why,
@@ -104,15 +102,6 @@ export function fromEventMentionRow(row: EventMentionRow): EventMention {
           row.target_person,
           row.target_code ?? '',
         )
-  const location =
-    row.location_name === null
-      ? null
-      : {
-          name: row.location_name,
-          country: row.location_country ?? '',
-          lat: row.location_lat,
-          lon: row.location_lon,
-        }
   return {
     article: row.article_id,
     sentence: row.sentence,
@@ -134,7 +123,7 @@ export function fromEventMentionRow(row: EventMentionRow): EventMention {
     modality: row.modality as Modality,
     date: row.date,
     date_precision: row.date_precision as DatePrecision | null,
-    location,
+    location: fromLocationColumns(row),
     sectors: JSON.parse(row.sectors) as string[],
     rule: row.rule,
     why: row.why,

@@ -26,6 +26,7 @@ import { prepared } from '../prepared.js'
 import type { ArticleValues } from './articles.js'
 import { eventMatches, paged, type PagedEventFilter } from './event-filter.js'
 import { fromEventMentionRow, type EventMentionValues } from './event-mentions.js'
+import { fromLocationColumns, toLocationColumns } from './location-columns.js'
 
 /** How many days before a month's or a year's last day its stored date (the 1st) may lie. */
 const DAYS_BEFORE_LAST: Readonly<Record<string, number>> = { day: 0, month: 31, year: 366 }
@@ -408,10 +409,7 @@ function toEventRow(facts: EventFacts, lead: EventMention): EventValues {
     target_code: target?.code ?? null,
     date: facts.date,
     date_precision: facts.date_precision,
-    location_name: location?.name ?? null,
-    location_country: location?.country ?? null,
-    location_lat: location?.lat ?? null,
-    location_lon: location?.lon ?? null,
+    ...toLocationColumns(location),
     quad: facts.quad,
     goldstein: facts.goldstein,
     plover_event: facts.plover.event,
@@ -452,15 +450,7 @@ function fromEventRow(row: Selectable<EventsTable>): Event {
           },
     date: row.date,
     date_precision: row.date_precision as DatePrecision | null,
-    location:
-      row.location_name === null
-        ? null
-        : {
-            name: row.location_name,
-            country: row.location_country ?? '',
-            lat: row.location_lat,
-            lon: row.location_lon,
-          },
+    location: fromLocationColumns(row),
     quad: row.quad,
     goldstein: row.goldstein,
     plover: { event: row.plover_event, mode: row.plover_mode },
