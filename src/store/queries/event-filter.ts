@@ -128,7 +128,7 @@ function codedParts<T extends 'events' | 'event_mentions'>(
   table: T,
   filter: EventFilter,
 ): Expression<SqlBool>[] {
-  // Both tables have these columns; typed as one of them, so Kysely checks the names.
+  // Both tables have these columns under these names; typed as `events`, Kysely checks them.
   const e = eb as unknown as ExpressionBuilder<Database, 'events'>
   const col = <C extends 'source_country' | 'target_country' | 'type' | 'modality' | 'date'>(
     name: C,
