@@ -5,7 +5,7 @@
  */
 import { CORE_EVENT_TYPES } from '../doc.js'
 import { DEFAULT_MODALITIES } from './params.js'
-import type { EventFilter } from './queries/event-filter.js'
+import type { EventFilter } from '../store/queries/event-filter.js'
 
 /** The filter parameters as they arrive, already checked by params.ts. */
 export interface FilterParams {

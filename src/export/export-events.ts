@@ -3,7 +3,8 @@
  * Mentions table), PLOVER JSON lines, CSV or JSON lines. `dyad export` and the API call this.
  */
 import type { Store } from '../store/database.js'
-import { queryEventMembers, queryEvents, type EventFilter } from '../store/queries/events.js'
+import type { PagedEventFilter } from '../store/queries/event-filter.js'
+import { queryEventMembers, queryEvents } from '../store/queries/events.js'
 import { eventCsvHeader, eventCsvLine } from './csv.js'
 import {
   GDELT_EVENT_COLUMNS,
@@ -33,7 +34,7 @@ export const DEFAULT_MODALITIES: Readonly<Record<ExportFormat, readonly string[]
 export interface ExportOptions {
   readonly format: ExportFormat
   /** Which events; `modality` defaults to `DEFAULT_MODALITIES[format]`. */
-  readonly filter?: EventFilter
+  readonly filter?: PagedEventFilter
   /** GDELT only: write the Mentions table instead of the Events table. */
   readonly mentions?: boolean
   /** GDELT only: start with a line of column names (GDELT's own files have none). */
@@ -47,7 +48,7 @@ export interface ExportOptions {
  */
 export function* exportEvents(store: Store, options: ExportOptions): Generator<string> {
   const { format, names } = options
-  const filter: EventFilter = {
+  const filter: PagedEventFilter = {
     ...options.filter,
     modality: options.filter?.modality ?? DEFAULT_MODALITIES[format],
   }

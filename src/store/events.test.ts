@@ -135,6 +135,9 @@ describe('events in the store', () => {
     ['to: drops undated', { to: '2023-12-31' }, ['visit', 'meet']],
     ['country, on either side', { country: 'USA' }, ['criticize']],
     ['limit and offset', { limit: 2, offset: 1 }, ['meet', 'visit']],
+    // The filter is the API's too (event-filter.ts): text and article match through the reports.
+    ['q: a person named in a report, any case', { q: 'nasirzadeh' }, ['visit']],
+    ['article: the events it reports', { article: 'C' }, ['visit', 'criticize', 'visit']],
   ] as const)('queryEvents by %s', (_name, filter, expected) => {
     saveDocs(store, corpus())
     expect(queryEvents(store, filter).map((e) => e.type)).toEqual(expected)

@@ -230,6 +230,7 @@ for (const target of TARGETS) {
         ['from and to, inclusive', { from: '2024-11-20', to: '2024-12-02' }, ['a/1', 'a/2', 'b/0']],
         ['modality', { modality: ['planned'] }, ['b/1']],
         ['article', { article: 'b' }, ['b/0', 'b/1']],
+        ['country, on either side', { country: 'RUS' }, ['b/0']],
         ['limit and offset', { limit: 2, offset: 1 }, ['a/2', 'b/0']],
         ['offset alone', { offset: 3 }, ['b/1']],
         ['dyad and type', { dyad: ['VEN', 'IRN'], type: ['visit'] }, ['a/1', 'b/1']],

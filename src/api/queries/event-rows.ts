@@ -11,7 +11,11 @@ import { selectRows } from '../../store/execute.js'
 import { fromEventMentionRow } from '../../store/queries/event-mentions.js'
 import { eventsById, getEvent } from '../../store/queries/events.js'
 import type { ArticleRef, EventDetail, EventRow, EventSource, MentionRow } from '../types.js'
-import { eventMatches, matchesFilter, type EventFilter } from './event-filter.js'
+import {
+  eventMatches,
+  mentionMatches,
+  type EventFilter,
+} from '../../store/queries/event-filter.js'
 
 /** A page request. */
 export interface PageRequest {
@@ -115,7 +119,7 @@ export function getEventDetail(store: Store, id: number): EventDetail | null {
  */
 export function queryMentionRows(store: Store, articleId: string): MentionRow[] {
   const query = selectWithArticle(store)
-    .where((eb) => matchesFilter(eb, { article: articleId }))
+    .where((eb) => mentionMatches(eb, { article: articleId }))
     .orderBy('event_mentions.sentence')
     .orderBy('event_mentions.id')
   return selectRows(store, query).map((row) => ({

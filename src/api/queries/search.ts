@@ -3,10 +3,9 @@
  * but the snippet comes back as plain and matching pieces, so no article text is ever parsed as
  * markup and brackets in the text stay brackets.
  */
-import { sql } from 'kysely'
 import type { Store } from '../../store/database.js'
 import { selectRows } from '../../store/execute.js'
-import { toFtsQuery } from '../../store/queries/articles.js'
+import { articleSearch } from '../../store/queries/articles.js'
 import type { SearchHit, SnippetPart } from '../types.js'
 
 // Control characters never occur in cleaned article text, so they can mark the matches.
@@ -19,23 +18,10 @@ const CLOSE = '\u0003'
  *   -> [{ text: '…an Iranian ', hit: false }, { text: 'naval squadron', hit: true }, ...]
  */
 export function searchHits(store: Store, query: string, limit: number): SearchHit[] {
-  const match = toFtsQuery(query)
-  if (match === '') return []
-  const search = store.db
-    .selectFrom('articles_fts')
-    .innerJoin('articles', 'articles.seq', 'articles_fts.rowid')
-    .select([
-      'articles.id',
-      'articles.title',
-      'articles.outlet',
-      'articles.url',
-      'articles.published_on',
-      sql<string>`snippet(articles_fts, -1, ${OPEN}, ${CLOSE}, '…', 24)`.as('snippet'),
-    ])
-    .where(sql<boolean>`articles_fts MATCH ${match}`)
-    .orderBy(sql`rank`)
-    .limit(limit)
-  return selectRows(store, search).map((row) => ({
+  const search = articleSearch(store.db, query, { open: OPEN, close: CLOSE, tokens: 24 }, limit)
+  if (search === null) return []
+  const withRef = search.select(['articles.outlet', 'articles.url', 'articles.published_on'])
+  return selectRows(store, withRef).map((row) => ({
     id: row.id,
     title: row.title,
     outlet: row.outlet,

@@ -8,9 +8,10 @@ import { sql } from 'kysely'
 import type { EventType } from '../../doc.js'
 import type { Store } from '../../store/database.js'
 import { selectRows } from '../../store/execute.js'
+import { monthsBetween } from '../../analytics/months.js'
 import type { Actors, MonthSummary, Network, NetworkEdge, PersonSeen, Summary } from '../types.js'
 import type { CountryDirectory } from '../countries.js'
-import { eventMatches, type EventFilter } from './event-filter.js'
+import { eventMatches, type EventFilter } from '../../store/queries/event-filter.js'
 
 /**
  * Events per month by type, with the month's Goldstein mean and sum. An event is counted in the
@@ -56,7 +57,9 @@ export function summarize(store: Store, filter: EventFilter): Summary {
     entry.sum += group.goldstein
     byMonth.set(group.month, entry)
   }
-  const months: MonthSummary[] = monthsBetween([...byMonth.keys()]).map((name) => {
+  const seen = [...byMonth.keys()].sort()
+  const span = seen.length === 0 ? [] : monthsBetween(seen[0]!, seen[seen.length - 1]!)
+  const months: MonthSummary[] = span.map((name) => {
     const entry = byMonth.get(name)
     if (entry === undefined) {
       return { month: name, total: 0, byType: {}, goldsteinMean: null, goldsteinSum: 0 }
@@ -200,23 +203,6 @@ export function listActors(store: Store, filter: EventFilter, directory: Country
       }))
       .sort(busiest),
   }
-}
-
-/** Every month from the earliest to the latest given. @example ['2024-11', '2025-01'] -> 3 */
-export function monthsBetween(months: readonly string[]): string[] {
-  const sorted = [...months].sort()
-  const first = sorted[0]
-  const last = sorted[sorted.length - 1]
-  if (first === undefined || last === undefined) return []
-  const out: string[] = []
-  let [year, month] = first.split('-').map(Number) as [number, number]
-  const [lastYear, lastMonth] = last.split('-').map(Number) as [number, number]
-  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
-    out.push(`${year}-${String(month).padStart(2, '0')}`)
-    month += 1
-    if (month > 12) [year, month] = [year + 1, 1]
-  }
-  return out
 }
 
 function round(value: number): number {

@@ -12,11 +12,8 @@ import type { EventMention } from '../../doc.js'
 import { closePgStore, isPostgresUrl, openPgStore } from '../../store/pg/database.js'
 import { migratePgStore } from '../../store/pg/migrate.js'
 import { runOpsPg } from '../../store/pg/run-ops.js'
-import {
-  queryEventMentions,
-  queryEventMentionsOps,
-  type EventMentionFilter,
-} from '../../store/queries/event-mentions.js'
+import type { PagedEventFilter } from '../../store/queries/event-filter.js'
+import { queryEventMentions, queryEventMentionsOps } from '../../store/queries/event-mentions.js'
 import { csvHeader, toCsvLine, toJsonLine, toTable, type OutputFormat } from '../format-events.js'
 
 export interface EventsOptions {
@@ -68,7 +65,7 @@ async function readPgMentions(url: string, opts: EventsOptions): Promise<EventMe
   }
 }
 
-function filterOf(opts: EventsOptions): EventMentionFilter {
+function filterOf(opts: EventsOptions): PagedEventFilter {
   const limit = opts.limit === undefined ? undefined : Number(opts.limit)
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
     throw new DyadError('E_USAGE', `--limit "${opts.limit}" is not a positive whole number`)

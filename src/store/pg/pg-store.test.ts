@@ -10,14 +10,19 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCorpus } from '../../../bench/generate-corpus.js'
 import { postgresBin, startPostgres, type TestServer } from '../../../test/helpers/servers.js'
-import type { Article, Doc } from '../../doc.js'
+import type { Article, Doc, EventMention } from '../../doc.js'
 import type { Event } from '../../events/event.js'
 import { processArticle } from '../../pipeline.js'
 import { loadResources } from '../../resources.js'
 import { closeStore, openStore } from '../database.js'
 import { migrateStore } from '../migrate.js'
 import { countArticlesOps, saveDoc } from '../queries/articles.js'
-import { countEventMentionsOps } from '../queries/event-mentions.js'
+import type { PagedEventFilter } from '../queries/event-filter.js'
+import {
+  countEventMentionsOps,
+  queryEventMentions,
+  queryEventMentionsOps,
+} from '../queries/event-mentions.js'
 import { countEventsOps, queryEvents, queryEventsOps } from '../queries/events.js'
 import { closePgStore, openPgStore, type PgStore } from './database.js'
 import { migratePgStore } from './migrate.js'
@@ -122,6 +127,39 @@ describe.skipIf(missing)('the PostgreSQL store', () => {
     const got = await runOpsPg(db, queryEventsOps(db, filter))
     expect(got.length).toBeGreaterThan(0)
     expect(got.every((e) => [e.source.country, e.target?.country].sort().join('-') === [a, b].sort().join('-'))).toBe(true)
+  })
+
+  it('answers each field of the shared filter (queries/event-filter.ts) as SQLite does', async () => {
+    const sqlite = openStore(join(folder, 'reference.db'))
+    try {
+      const event = reference.events.find((e) => e.target !== null && e.date !== null)!
+      const named = docs.flatMap((d) => d.eventMentions ?? []).find((m) => m.source.person)!
+      // PostgreSQL's LIKE keeps case, SQLite's folds it: the word as written matches in both.
+      const word = named.source.person!.split(' ').at(-1)!
+      const filters: PagedEventFilter[] = [
+        { country: event.target!.country },
+        { dyad: [event.target!.country, event.source.country], type: [event.type] },
+        { modality: ['planned'] },
+        { from: event.date!, to: event.date! },
+        { article: named.article },
+        { q: word },
+      ]
+      const db = stores[0]!.db
+      const mentionsOf = (mentions: readonly EventMention[]) =>
+        mentions.map((m) => JSON.stringify(m)).sort()
+      for (const filter of filters) {
+        const events = queryEvents(sqlite, filter)
+        expect(events.length, JSON.stringify(filter)).toBeGreaterThan(0)
+        expect(shapeOf(await runOpsPg(db, queryEventsOps(db, filter)))).toEqual(shapeOf(events))
+        const mentions = queryEventMentions(sqlite, filter)
+        expect(mentions.length, JSON.stringify(filter)).toBeGreaterThan(0)
+        expect(mentionsOf(await runOpsPg(db, queryEventMentionsOps(db, filter)))).toEqual(
+          mentionsOf(mentions),
+        )
+      }
+    } finally {
+      closeStore(sqlite)
+    }
   })
 
   it('searches text with accents folded, phrases, prefixes and [marked] snippets', async () => {

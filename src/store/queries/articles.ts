@@ -166,20 +166,43 @@ export interface ArticleHit {
  *   -> [{ id: '000_2737ec37436efcb6', title: '...', snippet: '...an Iranian [naval squadron]...' }]
  */
 export function searchArticles(store: Store, query: string, limit = 20): ArticleHit[] {
+  const search = articleSearch(store.db, query, { open: '[', close: ']', tokens: 16 }, limit)
+  return search === null ? [] : selectRows(store, search)
+}
+
+/** How a search hit's snippet marks the matched words, and about how many words it holds. */
+export interface SnippetMarks {
+  readonly open: string
+  readonly close: string
+  readonly tokens: number
+}
+
+/**
+ * The full-text search query, best match first, selecting `id`, `title` and a `snippet` with
+ * the matches marked; add columns with `.select`. Null when the query has no word to look for.
+ * `searchArticles` here and the API's `searchHits` (api/queries/search.ts) run it.
+ * @example articleSearch(db, 'naval', { open: '[', close: ']', tokens: 16 }, 20)
+ */
+export function articleSearch(
+  db: Kysely<Database>,
+  query: string,
+  marks: SnippetMarks,
+  limit: number,
+) {
   const match = toFtsQuery(query)
-  if (match === '') return []
-  const search = store.db
+  if (match === '') return null
+  const { open, close, tokens } = marks
+  return db
     .selectFrom('articles_fts')
     .innerJoin('articles', 'articles.seq', 'articles_fts.rowid')
     .select([
       'articles.id',
       'articles.title',
-      sql<string>`snippet(articles_fts, -1, '[', ']', '…', 16)`.as('snippet'),
+      sql<string>`snippet(articles_fts, -1, ${open}, ${close}, '…', ${tokens})`.as('snippet'),
     ])
     .where(sql<boolean>`articles_fts MATCH ${match}`)
     .orderBy(sql`rank`)
     .limit(limit)
-  return selectRows(store, search)
 }
 
 /**

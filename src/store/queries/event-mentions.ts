@@ -6,6 +6,8 @@ import type { ActorOut, DatePrecision, EventMention, EventType, Modality } from 
 import type { Database, EventMentionsTable, Store } from '../database.js'
 import { runOps } from '../execute.js'
 import { count, rows, type Ops } from '../ops.js'
+import { mentionMatches, paged, type PagedEventFilter } from './event-filter.js'
+import { fromLocationColumns, toLocationColumns } from './location-columns.js'
 
 type EventMentionRow = Selectable<EventMentionsTable>
 
@@ -13,74 +15,28 @@ type EventMentionRow = Selectable<EventMentionsTable>
 export type EventMentionValues = Omit<EventMentionRow, 'id' | 'event_id'>
 
 /**
- * What both event mentions and events can be filtered on (queries here and in events.ts).
- * Every field is optional; they combine with AND.
- */
-export interface CodedFilter {
-  /** Two countries, either direction. @example ['IRN', 'VEN'] also matches VEN -> IRN */
-  readonly dyad?: readonly [string, string]
-  /** Any of these types; an empty list means no filter. @example ['visit', 'host_visit'] */
-  readonly type?: readonly string[]
-  /** Earliest date, inclusive, ISO. Undated ones are left out. */
-  readonly from?: string
-  /** Latest date, inclusive, ISO. Undated ones are left out. */
-  readonly to?: string
-  /** Any of these modalities; an empty list means no filter. @example ['asserted', 'planned'] */
-  readonly modality?: readonly string[]
-  readonly limit?: number
-  readonly offset?: number
-}
-
-/** What `queryEventMentions` can filter on. */
-export interface EventMentionFilter extends CodedFilter {
-  /** One article's id. @example '000_2737ec37436efcb6' */
-  readonly article?: string
-}
-
-/**
  * Event mentions matching a filter, by date (undated last), then article, then sentence.
  * @example queryEventMentions(store, { dyad: ['IRN', 'VEN'], from: '2024-11-01' })
  *   -> [{ article: '000_2737ec37436efcb6', source: { country: 'IRN', ... }, type: 'visit', ... }]
  */
-export function queryEventMentions(store: Store, filter: EventMentionFilter = {}): EventMention[] {
+export function queryEventMentions(store: Store, filter: PagedEventFilter = {}): EventMention[] {
   return runOps(store, queryEventMentionsOps(store.db, filter))
 }
 
 /** `queryEventMentions` for either store (ops.ts). */
 export function* queryEventMentionsOps(
   db: Kysely<Database>,
-  filter: EventMentionFilter = {},
+  filter: PagedEventFilter = {},
 ): Ops<EventMention[]> {
-  const { dyad, type, from, to, modality, article, limit, offset } = filter
-  let query = db.selectFrom('event_mentions').selectAll()
-  if (dyad !== undefined) {
-    const [a, b] = dyad
-    query = query.where((eb) =>
-      eb.or([
-        eb.and([eb('source_country', '=', a), eb('target_country', '=', b)]),
-        eb.and([eb('source_country', '=', b), eb('target_country', '=', a)]),
-      ]),
-    )
-  }
-  if (type !== undefined && type.length > 0) query = query.where('type', 'in', type)
-  if (modality !== undefined && modality.length > 0) {
-    query = query.where('modality', 'in', modality)
-  }
-  // ISO dates compare as strings; `date >= from` is false for a null date, which drops it.
-  if (from !== undefined) query = query.where('date', '>=', from)
-  if (to !== undefined) query = query.where('date', '<=', to)
-  if (article !== undefined) query = query.where('article_id', '=', article)
-  query = query
+  const query = db
+    .selectFrom('event_mentions')
+    .selectAll()
+    .where((eb) => mentionMatches(eb, filter))
     .orderBy('date', (order) => order.asc().nullsLast())
     .orderBy('article_id')
     .orderBy('sentence')
     .orderBy('id')
-  // SQLite accepts OFFSET only after a LIMIT.
-  if (limit !== undefined || offset !== undefined) {
-    query = query.limit(limit ?? Number.MAX_SAFE_INTEGER)
-  }
-  if (offset !== undefined) query = query.offset(offset)
-  return (yield* rows(query)).map(fromEventMentionRow)
+  return (yield* rows(paged(query, filter))).map(fromEventMentionRow)
 }
 
 /** How many event mentions the store holds. @example countEventMentions(store) -> 2 */
@@ -126,10 +82,7 @@ export function toEventMentionRow(mention: EventMention): EventMentionValues {
     modality: mention.modality,
     date: mention.date ?? null,
     date_precision: mention.date_precision ?? null,
-    location_name: location?.name ?? null,
-    location_country: location?.country ?? null,
-    location_lat: location?.lat ?? null,
-    location_lon: location?.lon ?? null,
+    ...toLocationColumns(location),
     sectors: JSON.stringify(mention.sectors),
     rule: mention.rule,
     why: mention.why,
@@ -149,15 +102,6 @@ export function fromEventMentionRow(row: EventMentionRow): EventMention {
           row.target_person,
           row.target_code ?? '',
         )
-  const location =
-    row.location_name === null
-      ? null
-      : {
-          name: row.location_name,
-          country: row.location_country ?? '',
-          lat: row.location_lat,
-          lon: row.location_lon,
-        }
   return {
     article: row.article_id,
     sentence: row.sentence,
@@ -179,7 +123,7 @@ export function fromEventMentionRow(row: EventMentionRow): EventMention {
     modality: row.modality as Modality,
     date: row.date,
     date_precision: row.date_precision as DatePrecision | null,
-    location,
+    location: fromLocationColumns(row),
     sectors: JSON.parse(row.sectors) as string[],
     rule: row.rule,
     why: row.why,

@@ -24,7 +24,9 @@ import { runOps, runWrite, selectRows } from '../execute.js'
 import { count, rows, type Ops } from '../ops.js'
 import { prepared } from '../prepared.js'
 import type { ArticleValues } from './articles.js'
-import { fromEventMentionRow, type CodedFilter, type EventMentionValues } from './event-mentions.js'
+import { eventMatches, paged, type PagedEventFilter } from './event-filter.js'
+import { fromEventMentionRow, type EventMentionValues } from './event-mentions.js'
+import { fromLocationColumns, toLocationColumns } from './location-columns.js'
 
 /** How many days before a month's or a year's last day its stored date (the 1st) may lie. */
 const DAYS_BEFORE_LAST: Readonly<Record<string, number>> = { day: 0, month: 31, year: 366 }
@@ -159,41 +161,24 @@ export function rebuildEvents(store: Store): number {
   return rebuild.immediate()
 }
 
-/** What `queryEvents` can filter on. */
-export interface EventFilter extends CodedFilter {
-  /** Only events that involve this country, on either side. @example 'IRN' */
-  readonly country?: string
-}
-
 /**
  * Events matching a filter, by date (undated last), then id.
  * @example queryEvents(store, { dyad: ['IRN', 'VEN'], from: '2023-01-01' })
  *   -> [{ id: 3, type: 'visit', date: '2023-02-02', num_articles: 2, ... }]
  */
-export function queryEvents(store: Store, filter: EventFilter = {}): Event[] {
+export function queryEvents(store: Store, filter: PagedEventFilter = {}): Event[] {
   return runOps(store, queryEventsOps(store.db, filter))
 }
 
 /** `queryEvents` for either store (ops.ts). */
-export function* queryEventsOps(db: Kysely<Database>, filter: EventFilter = {}): Ops<Event[]> {
-  const { dyad, type, from, to, modality, country, limit, offset } = filter
-  let query = db.selectFrom('events').selectAll()
-  if (dyad !== undefined) query = query.where('pair', '=', [...dyad].sort().join('-'))
-  if (type !== undefined && type.length > 0) query = query.where('type', 'in', type)
-  if (modality !== undefined && modality.length > 0) query = query.where('modality', 'in', modality)
-  if (from !== undefined) query = query.where('date', '>=', from)
-  if (to !== undefined) query = query.where('date', '<=', to)
-  if (country !== undefined) {
-    query = query.where((eb) =>
-      eb.or([eb('source_country', '=', country), eb('target_country', '=', country)]),
-    )
-  }
-  query = query.orderBy('date', (order) => order.asc().nullsLast()).orderBy('id')
-  if (limit !== undefined || offset !== undefined) {
-    query = query.limit(limit ?? Number.MAX_SAFE_INTEGER)
-  }
-  if (offset !== undefined) query = query.offset(offset)
-  return (yield* rows(query)).map(fromEventRow)
+export function* queryEventsOps(db: Kysely<Database>, filter: PagedEventFilter = {}): Ops<Event[]> {
+  const query = db
+    .selectFrom('events')
+    .selectAll()
+    .where((eb) => eventMatches(eb, filter))
+    .orderBy('date', (order) => order.asc().nullsLast())
+    .orderBy('id')
+  return (yield* rows(paged(query, filter))).map(fromEventRow)
 }
 
 /** An event by id with its event mentions, or null. @example getEvent(store, 3)?.num_articles -> 2 */
@@ -424,10 +409,7 @@ function toEventRow(facts: EventFacts, lead: EventMention): EventValues {
     target_code: target?.code ?? null,
     date: facts.date,
     date_precision: facts.date_precision,
-    location_name: location?.name ?? null,
-    location_country: location?.country ?? null,
-    location_lat: location?.lat ?? null,
-    location_lon: location?.lon ?? null,
+    ...toLocationColumns(location),
     quad: facts.quad,
     goldstein: facts.goldstein,
     plover_event: facts.plover.event,
@@ -468,15 +450,7 @@ function fromEventRow(row: Selectable<EventsTable>): Event {
           },
     date: row.date,
     date_precision: row.date_precision as DatePrecision | null,
-    location:
-      row.location_name === null
-        ? null
-        : {
-            name: row.location_name,
-            country: row.location_country ?? '',
-            lat: row.location_lat,
-            lon: row.location_lon,
-          },
+    location: fromLocationColumns(row),
     quad: row.quad,
     goldstein: row.goldstein,
     plover: { event: row.plover_event, mode: row.plover_mode },
