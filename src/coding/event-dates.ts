@@ -5,15 +5,14 @@
  * (visits) or are told inside one ("during his stay"), and a dateline dates the report, not its
  * events.
  */
-import type { Doc, Sentence } from '../doc.js'
+import type { Doc, Modality, Sentence } from '../doc.js'
 import type { Word } from '../nlp/match-words.js'
 import { sentenceWords } from '../nlp/sentence-words.js'
 import type { PhraseTrie } from '../nlp/phrase-trie.js'
 import { findDates, type DateMention, type FindDatesOptions } from '../nlp/resolve-dates.js'
 import type { DateCues } from '../nlp/date-cues.js'
-import type { Modality } from '../doc.js'
 import { addDays, isoDay, parseDay } from '../nlp/calendar.js'
-import { isDatelineDate } from '../ingest/find-published-date.js'
+import { isDateline } from '../nlp/dateline.js'
 
 /** The words the date rules read (grammar.yaml): clause breaks, relative pronouns, reporting verbs, spans. */
 export interface DateRules {
@@ -145,7 +144,7 @@ export function eventDates(text: string, sentence: Sentence, publishedOn: string
   // An embedded post's signature dates the post, not the story around it.
   if (POST_SIGNATURE.test(text.slice(start, end))) return []
   return findDates(text.slice(start, end), start, publishedOn, options).filter(
-    (d) => !isDatelineDate(text.slice(start, d.span[0]), text.slice(d.span[1], end)),
+    (d) => !isDateline(text.slice(start, d.span[0]), text.slice(d.span[1], end)),
   )
 }
 
@@ -241,12 +240,12 @@ export function countedFromStory(d: DateMention, triggerStart: number, story: Da
   const m = OFFSET.exec(d.text.trim())
   const start = story?.date ? parseDay(story.date) : null
   if (!m || !start || story?.precision !== 'day') return null
-  const [, next, count, way] = m
+  const [, next, count, written] = m
   const n = next ? 1 : (COUNTS[count?.toLowerCase() ?? ''] ?? Number(count))
   if (!Number.isInteger(n) || n < 1) return null
-  const follows = d.span[1] <= triggerStart
-  const sign = { later: 1, earlier: -1, after: -1, before: 1 }[way?.toLowerCase() ?? 'later'] ?? 1
-  if ((way === 'after' || way === 'before') && !follows) return null
+  const way = written?.toLowerCase() ?? 'later'
+  const sign = { later: 1, earlier: -1, after: -1, before: 1 }[way] ?? 1
+  if ((way === 'after' || way === 'before') && d.span[1] > triggerStart) return null
   return { ...d, date: isoDay(addDays(start, sign * n)), precision: 'day', text: `${d.text}, counted from ${story.text}` }
 }
 

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node'
+import { isDateline } from '../nlp/dateline.js'
 
 /**
  * Finds the publication day an article states about itself: a date line or a dateline near the
@@ -77,16 +78,6 @@ const MAX_WORDS_AFTER_DATE = 5
  */
 const DATE_LINE_TAIL = /^\s*(?:$|[|\-–—•·/(]|[\d:.+\s]*\p{Lu}{2,4}[\d:.+\s]*$)/u
 
-/**
- * A dateline's place: capitalised words, then a comma (once or twice).
- * @example 'PARIS, ', 'CALGARY, Alberta, ', 'New Delhi, ', 'RIO DE JANEIRO, ', 'VIENNA/DOHA, '
- */
-const PLACE_PREFIX =
-  /^(?:\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|da|do|del|la|el|al|of|the|upon|sur|am))*(?:\s*\/\s*\p{Lu}[\p{L}.'’-]*)*,\s*){1,2}$/u
-
-/** After a dateline's date: an agency in brackets and/or a dash. @example ' (Reuters) - ', ' - ' */
-const DATELINE_TAIL = /^\s*(?:\([^()]{1,40}\)|(?:\([^()]{1,40}\)\s*)?(?:-{1,2}|[–—:])|$)/u
-
 /** What the date finder found. */
 export interface FoundDate {
   /** @example '2024-11-20' */
@@ -150,19 +141,6 @@ function isDateLine(prefix: string, suffix: string): boolean {
     DATE_LINE_TAIL.test(suffix) &&
     wordsOf(suffix).length <= MAX_WORDS_AFTER_DATE
   )
-}
-
-/** 'PARIS, March 18 - ...', 'JOHANNESBURG, December 21 (ANA) – ...', 'October 19 – ...' */
-function isDateline(prefix: string, suffix: string): boolean {
-  return (prefix === '' || PLACE_PREFIX.test(prefix)) && DATELINE_TAIL.test(suffix)
-}
-
-/**
- * Is the date between `prefix` and `suffix` a dateline's ("PARIS, March 18 - France today ...")?
- * A dateline dates the report, not the events in it.
- */
-export function isDatelineDate(prefix: string, suffix: string): boolean {
-  return isDateline(prefix.trimStart(), suffix)
 }
 
 function wordsOf(text: string): string[] {
