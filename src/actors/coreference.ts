@@ -125,12 +125,12 @@ export class DocMemory {
     return this.subjects.get(sentence) ?? null
   }
 
-  /** The last person or official, for "he"/"his". */
   /** The last person of a country the article named. @example lastPersonOf('CHN') -> Wang Yi */
   lastPersonOf(country: string): Actor | null {
     return this.personOf.get(country) ?? null
   }
 
+  /** The last person or official, for "he"/"his". */
   lastPerson(): Actor | null {
     return this.person
   }

@@ -7,7 +7,7 @@ import type { Actor, Doc, Mention, Place, Sector, Span } from '../doc.js'
 import { need } from '../doc.js'
 import type { PersonEntry, RoleEntry } from '../dict/types.js'
 import { defineStage } from '../stage.js'
-import type { Word } from '../nlp/match-words.js'
+import { isPossessiveAt, type Word } from '../nlp/match-words.js'
 import { sentenceWords } from '../nlp/sentence-words.js'
 import type { PhraseHit } from '../nlp/phrase-trie.js'
 import type { ActorIndex, IndexEntry } from './actor-index.js'
@@ -50,9 +50,6 @@ function entryOf<K extends IndexEntry['kind']>(
 ): Extract<IndexEntry, { kind: K }> | undefined {
   return hit?.values.find((v) => v.kind === kind) as Extract<IndexEntry, { kind: K }> | undefined
 }
-
-const hasPossessive = (words: readonly Word[], at: number): boolean =>
-  words[at]?.key === 's' && /['’]$/.test(words[at - 1]?.after ?? '')
 
 /** Everything one sentence's assembly needs. */
 interface SentenceScan {
@@ -140,7 +137,7 @@ function assembleFrom(
   const owner = adjective?.country ?? countryEntry?.country
   if (owner) {
     let cursor = hit.to
-    const possessive = countryEntry && hasPossessive(scan.words, cursor)
+    const possessive = countryEntry && isPossessiveAt(scan.words, cursor)
     if (possessive) cursor++
     // "The Brazilian and Argentinean governments": the first adjective shares the second's noun.
     if (adjective && scan.words[cursor]?.key === 'and') {

@@ -4,7 +4,7 @@
  * "Japan, which hosted the Vietnamese president, criticized China").
  */
 import type { Actor, Mention, Place } from '../doc.js'
-import type { Word } from '../nlp/match-words.js'
+import { isPossessiveAt, type Word } from '../nlp/match-words.js'
 
 /** A mention placed on the sentence's words: [from, to) word indices. */
 export interface PlacedMention {
@@ -138,6 +138,11 @@ function openingConditionEnd(words: readonly Word[], trigger: number, sw: SideWo
   return comma < 0 ? 0 : comma + 1
 }
 
+/** Is the mention a possessive: "Amir-Abdollahian's visit", "Zimbabwe's new President"? */
+export function isPossessive(m: PlacedMention, words: readonly Word[]): boolean {
+  return isPossessiveAt(words, m.to)
+}
+
 /** The subject group left of the trigger: the nearest unprepositioned mention and its coordinates. */
 export function subjectGroup(
   mentions: readonly PlacedMention[],
@@ -152,7 +157,7 @@ export function subjectGroup(
     const m = left[i]
     if (!m) continue
     // A possessive is no subject: "Maduro described Amir-Abdollahian's visit as productive".
-    if (words[m.to]?.key === 's' && /['’]$/.test(words[m.to - 1]?.after ?? '')) continue
+    if (isPossessive(m, words)) continue
     // The object of another event is no subject: "visited Baku, met President Aliyev"; unless a
     // relative clause about it holds the trigger: "received the Iranian minister, who had arrived".
     if (m.mention.prep === '' && isObjectOf(m, words, sw, triggerEnds, trigger)) {

@@ -7,7 +7,7 @@ import type { Actor } from '../doc.js'
 import type { Word } from '../nlp/match-words.js'
 import type { EventPattern } from './pattern-types.js'
 import { makeActor } from '../actors/make-actor.js'
-import { coordinatedAfter, isActor, subjectGroup, type PlacedMention, type Sides, type SideWords } from './subject-group.js'
+import { coordinatedAfter, isActor, isPossessive, subjectGroup, type PlacedMention, type Sides, type SideWords } from './subject-group.js'
 
 // Only people and bodies are guests: "Straw, visiting Beijing," visits a place.
 const GUEST_KINDS: ReadonlySet<string> = new Set(['person', 'role', 'organisation'])
@@ -52,9 +52,8 @@ export function findGuestSides(
  */
 function ownedBy(words: readonly Word[], after: readonly PlacedMention[], m: PlacedMention | undefined): PlacedMention | undefined {
   if (!m || m.mention.kind !== 'country') return m
-  const isPossessive = words[m.to]?.key === 's' && /['’]$/.test(words[m.to - 1]?.after ?? '')
   const owned = after[after.indexOf(m) + 1]
-  return isPossessive && owned && owned.from - m.to <= 3 ? owned : m
+  return isPossessive(m, words) && owned && owned.from - m.to <= 3 ? owned : m
 }
 
 /** Does the adjective stand before an actor it qualifies: "unjust US sanctions"? */

@@ -140,3 +140,9 @@ function keyOf(raw: string): string {
 export function phraseKeys(phrase: string): string[] {
   return [...foldKey(phrase).matchAll(WORD)].map((m) => m[0].replace(/[-‐]/, ''))
 }
+
+/** Does a possessive "'s" stand at `at`: "Iran's" is ["Iran", "s"], the apostrophe in between? */
+export function isPossessiveAt(words: readonly Word[], at: number): boolean {
+  return words[at]?.key === 's' && /['’]$/.test(words[at - 1]?.after ?? '')
+}
+
