@@ -112,7 +112,12 @@ export function summarizeDyad(
     : queryEvents(store, { dyad, modality: ['planned'], ...range }).length
   const members = new Map(events.map((e) => [e.id, queryEventMembers(store, e.id)]))
   const dated = events.filter((e) => e.date !== null)
-  const placed = events.filter((e) => placedDay(e) !== null).sort((a, b) => placedDay(a)!.localeCompare(placedDay(b)!))
+  const placed = events
+    .flatMap((event) => {
+      const day = event.date ?? event.first_seen
+      return day === null ? [] : [{ day, event }]
+    })
+    .sort((a, b) => a.day.localeCompare(b.day))
   return {
     dyad: [dyad[0], dyad[1]],
     from: options.from ?? null,
@@ -138,20 +143,18 @@ export function summarizeDyad(
   }
 }
 
-/** The day an event counts on: its own date, else the day it was first reported. */
-function placedDay(e: Event): string | null {
-  return e.date ?? e.first_seen
-}
-
-/** One row per month from the first to the last placed event (events come sorted by that day). */
-function monthSeries(placed: readonly Event[]): DyadMonth[] {
-  const first = placed[0] && placedDay(placed[0])
-  const last = placed.at(-1) && placedDay(placed.at(-1)!)
+/**
+ * One row per month from the first to the last placed event. `placed` comes sorted by the day
+ * each event counts on: its own date, else the day it was first reported.
+ */
+function monthSeries(placed: readonly { readonly day: string; readonly event: Event }[]): DyadMonth[] {
+  const first = placed[0]?.day
+  const last = placed.at(-1)?.day
   if (!first || !last) return []
   const byMonth = new Map<string, Event[]>()
-  for (const e of placed) {
-    const month = monthOf(placedDay(e)!)
-    byMonth.set(month, [...(byMonth.get(month) ?? []), e])
+  for (const { day, event } of placed) {
+    const month = monthOf(day)
+    byMonth.set(month, [...(byMonth.get(month) ?? []), event])
   }
   return monthsBetween(monthOf(first), monthOf(last)).map((month) => {
     const inMonth = byMonth.get(month) ?? []

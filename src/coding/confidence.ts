@@ -3,8 +3,8 @@
  * were set by reading the dev corpus's calibration table (`dyad eval` prints it): events found by
  * direct syntax (subject + object or destination) and dated in their own sentence are right far
  * more often than those whose counterpart comes from a coordinated subject or "between", whose
- * actor is a back-reference, or whose date is carried from an earlier sentence or missing. Issue 4 asks that
- * events at ≥ 0.8 be right at least 90 % of the time; the eval checks it on every run.
+ * actor is a back-reference, or whose date is carried from an earlier sentence or missing. Issue 4
+ * asks that events at ≥ 0.8 be right at least 90 % of the time; the eval checks it on every run.
  */
 
 /** What the coder knew when it coded an event mention. */
