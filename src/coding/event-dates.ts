@@ -166,15 +166,13 @@ export function postDay(
   cues: DateCues | undefined,
 ): DateMention | null {
   const { text, publishedOn } = doc.article
+  // The signature first: it is rare, and a cheap test, where splitting the sentence into words is not.
+  const signature = body.slice(at + 1, at + 1 + POST_REACH).find((s) => POST_SIGNATURE.test(text.slice(s.span[0], s.span[1])))
   const here = body[at]
-  if (!here || !sentenceWords(text, here.span).some((w) => postCues.has(w.key))) return null
-  for (const next of body.slice(at + 1, at + 1 + POST_REACH)) {
-    const line = text.slice(next.span[0], next.span[1])
-    if (!POST_SIGNATURE.test(line)) continue
-    const day = findDates(line, next.span[0], publishedOn, { cues }).find((d) => d.date !== null && d.precision === 'day')
-    return day ? { ...day, text: `${day.text}, the post’s date` } : null
-  }
-  return null
+  if (!signature || !here || !sentenceWords(text, here.span).some((w) => postCues.has(w.key))) return null
+  const line = text.slice(signature.span[0], signature.span[1])
+  const day = findDates(line, signature.span[0], publishedOn, { cues }).find((d) => d.date !== null && d.precision === 'day')
+  return day ? { ...day, text: `${day.text}, the post’s date` } : null
 }
 
 /** The first day a sentence names that is past, recent and not the dateline's. */

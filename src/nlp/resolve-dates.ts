@@ -93,14 +93,17 @@ export function findDates(
 }
 
 // The coder reads a sentence's dates for past events and, when an event is planned, again for
-// the future: chrono's results are the same both times (only their resolution differs, and it
-// only reads them), so the last parse is kept for the next call.
-let lastParse: { text: string; reference: number; results: chrono.ParsedResult[] } | undefined
+// the future; while an article has named no day, it also reads the next sentence's ahead of
+// coding it. chrono's results are the same each time (only their resolution differs, and it only
+// reads them), so the last two parses are kept for the next calls.
+const recentParses: { text: string; reference: number; results: chrono.ParsedResult[] }[] = []
 
 function parseChrono(text: string, reference: Date): chrono.ParsedResult[] {
-  if (lastParse?.text === text && lastParse.reference === reference.getTime()) return lastParse.results
+  const kept = recentParses.find((p) => p.text === text && p.reference === reference.getTime())
+  if (kept) return kept.results
   const results = chrono.casual.parse(text, reference)
-  lastParse = { text, reference: reference.getTime(), results }
+  recentParses.unshift({ text, reference: reference.getTime(), results })
+  recentParses.length = Math.min(recentParses.length, 2)
   return results
 }
 
