@@ -31,6 +31,8 @@ export interface DateCueLists {
   readonly modifiers: readonly string[]
   /** Full unit words that give a date only when a word touches them. @example 'seconds' */
   readonly unit_words: readonly string[]
+  /** Full unit words that give a date after a count, modifier or digit. @example 'weeks' */
+  readonly periods: readonly string[]
   /**
    * What each of chrono's parsers needs to match at all: a sentence holding none of a parser's
    * strings is not given to it. Parsers not named always run.
@@ -61,6 +63,7 @@ export const dateCueListsSchema = z.strictObject({
   followers: lowerWords,
   modifiers: lowerWords,
   unit_words: lowerWords,
+  periods: lowerWords,
   parsers: z.partialRecord(
     // A name chrono does not have (a typo, a parser renamed in an upgrade) is an unknown field.
     z.enum(PARSER_NAMES),
@@ -89,7 +92,7 @@ export function compileDateCues(lists: DateCueLists): DateCues {
   const any = (words: readonly string[]): string =>
     words.length === 0 ? '(?!)' : `(?:${[...words].sort((a, b) => b.length - a.length).join('|')})`
   const unit = any(lists.units)
-  const anyUnit = any([...lists.units, ...lists.unit_words])
+  const anyUnit = any([...lists.units, ...lists.unit_words, ...lists.periods])
   // chrono's multi-word counts, which may touch the unit: 'a few', 'half an', '(a) couple of'.
   const phrase = '(?:an?\\s{1,2}few|half\\s{0,2}an?|couple\\s{0,2}(?:of)?)'
   // After a unit: a non-letter, a follower ('ago', 'later', 'and'), or the next count and unit
@@ -108,8 +111,14 @@ export function compileDateCues(lists: DateCueLists): DateCues {
     `${phrase}\\s{0,3}${anyUnit}${next}`,
     `${any(lists.counts)}\\s{1,3}${unit}${next}`,
   ].map((source) => new RegExp(source, 'i'))
+  // A count before a period ('two weeks', 'the year'), looked for only where a period is: counts
+  // include 'a' and 'the', which start a match at almost every word.
+  const period = new RegExp(any(lists.periods), 'i')
+  const countedPeriod = new RegExp(`${any(lists.counts)}\\s{0,3}${any(lists.periods)}${next}`, 'i')
   return {
-    test: (sentence) => regexes.some((regex) => regex.test(sentence)),
+    test: (sentence) =>
+      regexes.some((regex) => regex.test(sentence)) ||
+      (period.test(sentence) && countedPeriod.test(sentence)),
     parse: compileGatedParse(lists.parsers),
   }
 }
