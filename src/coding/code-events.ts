@@ -21,7 +21,7 @@ import {
   postDay,
   type DateRules,
   type Dating,
-  type RunningDate,
+  RunningDate,
 } from './event-dates.js'
 import type { DateCues } from '../nlp/date-cues.js'
 import type { EventPattern, Grammar } from './pattern-types.js'
@@ -166,15 +166,17 @@ export function codeSentence(
   const words = sentenceWords(text, sentence.span)
   const placed = placeMentions(words, mentions)
   const cues = coder.dateCues
-  const pastDates = eventDates(text, sentence, published, { cues })
+  // The dates are found when an event or a later sentence reads them: most sentences need none.
+  let past: DateMention[] | null = null
+  const pastDates = () => (past ??= eventDates(text, sentence, published, { cues }))
   // Planned events resolve open dates forward: "will visit on Friday" is the coming Friday.
   let futureDates: DateMention[] | null = null
   const datesFor = (modality: string) =>
     modality === 'planned'
       ? (futureDates ??= eventDates(text, sentence, published, { future: true, cues }))
-      : pastDates
-  const onlyOldDates =
-    pastDates.some((d) => isBackground(d.date, published)) && !pastDates.some((d) => d.date && !isBackground(d.date, published))
+      : pastDates()
+  const onlyOldDates = () =>
+    pastDates().some((d) => isBackground(d.date, published)) && !pastDates().some((d) => d.date && !isBackground(d.date, published))
   const insideSpan = isInsideSpan(words, coder.dateRules.spans)
   const out: EventMention[] = []
   const codedHere: { source: Actor; target: Actor }[] = []
@@ -232,7 +234,7 @@ export function codeSentence(
       if (published === null && own?.precision === 'year' && modality === 'asserted') continue
       // "Nine years ago, in 2014, after taking office, I travelled to Nepal": a sentence that
       // names only old dates tells history, even where a clause break parts date and trigger.
-      if (!own && onlyOldDates) continue
+      if (!own && onlyOldDates()) continue
       const date = own ?? carriedDate(dating, coder.dateRules, running)
       const location =
         sides.place ??
@@ -282,12 +284,13 @@ export function codeSentence(
       }
     }
   }
-  const lastDay = [...pastDates].reverse().find((d) => d.date !== null && d.precision === 'day')
-  // "The ceremony will take place today, on October 15": a day that is still to come dates the
-  // plan, not the narrative the next sentences go on with.
-  const isAhead = lastDay?.date != null && published !== null && lastDay.date >= published && hasPlannedCue(words, coder.cues)
-  if (lastDay && !isAhead) [running.day, running.age, running.ahead] = [lastDay, 0, false]
-  else running.age++
+  running.passed(() => {
+    const lastDay = [...pastDates()].reverse().find((d) => d.date !== null && d.precision === 'day')
+    // "The ceremony will take place today, on October 15": a day that is still to come dates the
+    // plan, not the narrative the next sentences go on with.
+    const isAhead = lastDay?.date != null && published !== null && lastDay.date >= published && hasPlannedCue(words, coder.cues)
+    return lastDay && !isAhead ? lastDay : null
+  })
   return out
 }
 
@@ -386,7 +389,7 @@ export const codeEvents = defineStage<'eventMentions', CodeContext>({
     const host = hostCountry(mentions)
     // No day carries before the article names one: "China has imposed sanctions" in a lead
     // tells no day, and the publication day is not the event's.
-    const running: RunningDate = { day: null, age: 0, ahead: false }
+    const running = new RunningDate()
     // The headline restates the lead; its events are coded from the body, where dates and
     // actors are spelled out.
     const recent = new RecentSides()
@@ -402,12 +405,19 @@ export const codeEvents = defineStage<'eventMentions', CodeContext>({
       // cooperation. Speaking upon his arrival in Caracas on Wednesday, ...". Until the article
       // names a day, that next day dates the lead's events.
       // A sentence that introduces an embedded post takes the post's date.
-      const lent = postDay(doc, i, body, ctx.coder.postCues, ctx.coder.dateCues) ?? (running.day === null ? dayNamedIn(doc, body[i + 1], ctx.coder.dateCues) : null)
-      const before = { ...running }
-      if (lent) Object.assign(running, { day: lent, age: 0, ahead: true })
-      const out = codeSentence(doc, s, bySentence.get(s.index) ?? [], ctx.coder, running, ctx.places, host, recent)
+      const { postCues, dateCues } = ctx.coder
+      const lent =
+        postDay(doc, i, body, postCues, dateCues) ??
+        (running.named() ? null : dayNamedIn(doc, body[i + 1], dateCues))
+      const mentionsHere = bySentence.get(s.index) ?? []
+      const code = () =>
+        codeSentence(doc, s, mentionsHere, ctx.coder, running, ctx.places, host, recent)
+      if (!lent) return code()
+      const before = running.save()
+      running.lend(lent)
+      const out = code()
       // The lent day goes back unless the sentence named its own.
-      if (running.ahead) Object.assign(running, { ...before, age: before.age + 1 })
+      running.endLoan(before)
       return out
     })
   },

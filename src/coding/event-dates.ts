@@ -49,7 +49,9 @@ export function ownDate(dates: readonly DateMention[], e: Dating, rules: DateRul
   const candidates = e.modality === 'planned' ? dates.filter((d) => !isReportDay(d, e.words, rules.reporting)) : dates
   const picked = pickDate(candidates, e.triggerStart, e.words, rules.breaks, rules.relatives)
   if (picked?.date !== null) return picked
-  return countedFromStory(picked, e.triggerStart, storyDay(running)) ?? picked
+  // The story's day is read only for a count ("a day after"): reading it may parse earlier sentences.
+  if (!OFFSET.test(picked.text.trim())) return picked
+  return countedFromStory(picked, e.triggerStart, running.story()) ?? picked
 }
 
 /**
@@ -59,13 +61,8 @@ export function ownDate(dates: readonly DateMention[], e: Dating, rules: DateRul
  */
 export function carriedDate(e: Dating, rules: DateRules, running: RunningDate): DateMention | null {
   const carries = e.modality === 'asserted' && !e.guest && !e.undated && !rules.spans.types.has(e.type) && !e.insideSpan
-  const day = storyDay(running)
-  return carries && day ? { ...day, text: `${day.text}, said ${running.ahead ? 'next' : 'earlier'}` } : null
-}
-
-/** The day the story is on, while it is near enough to carry. */
-function storyDay(running: RunningDate): DateMention | null {
-  return running.day && running.age <= RUNNING_DATE_REACH ? running.day : null
+  const day = carries ? running.story() : null
+  return day ? { ...day, text: `${day.text}, said ${running.ahead ? 'next' : 'earlier'}` } : null
 }
 
 /**
@@ -209,13 +206,87 @@ export function isInsideSpan(words: readonly Word[], spans: Spans): boolean {
   return words.some((w, i) => spans.openers.has(w.key) && spans.nouns.scan(words.slice(i + 1, i + 2 + SPAN_NOUN_REACH)).length > 0)
 }
 
-/** The last day an article named, carried from sentence to sentence. */
-export interface RunningDate {
-  day: DateMention | null
+/** The running day at one moment, to put back after a loan. */
+interface RunningState {
+  readonly day: DateMention | null
+  readonly age: number
+  readonly ahead: boolean
+}
+
+/**
+ * The last day an article named, carried from sentence to sentence. Each coded sentence hands in
+ * the day it names as a function, read only when a later event asks for the story's day: most
+ * sentences code no event, and parsing their dates for a day nobody reads was a large part of
+ * the date parser's time. Reading goes from the newest sentence back and stops at the first day
+ * found, or once any day found would be too old to carry.
+ */
+export class RunningDate {
+  private day: DateMention | null = null
   /** Sentences since the day was named; past `RUNNING_DATE_REACH` the day is too far to carry. */
-  age: number
+  private age = 0
   /** True while the day is the next sentence's, lent to a lead that names none. */
-  ahead: boolean
+  private lent = false
+  /** The days of the sentences coded since the last read, oldest first; null: none named. */
+  private pending: (() => DateMention | null)[] = []
+
+  /** True while the day is the next sentence's ("said next"). */
+  get ahead(): boolean {
+    this.settle()
+    return this.lent
+  }
+
+  /** Has the article named a day yet? (Once named, a day stays: later ones only replace it.) */
+  named(): boolean {
+    if (this.day === null) this.settle()
+    return this.day !== null
+  }
+
+  /** The day the story is on, while it is near enough to carry. */
+  story(): DateMention | null {
+    this.settle()
+    return this.day && this.age <= RUNNING_DATE_REACH ? this.day : null
+  }
+
+  /** A sentence was coded; `named` gives the day it names (null for none), when asked. */
+  passed(named: () => DateMention | null): void {
+    this.pending.push(named)
+  }
+
+  /** The running day now, to `restore` after a loan. */
+  save(): RunningState {
+    this.settle()
+    return { day: this.day, age: this.age, ahead: this.lent }
+  }
+
+  /** Lend the next sentence's day to a lead that names none. */
+  lend(day: DateMention): void {
+    this.settle()
+    ;[this.day, this.age, this.lent] = [day, 0, true]
+  }
+
+  /** After a loan: the lent day goes back unless the sentence named its own. */
+  endLoan(before: RunningState): void {
+    this.settle()
+    if (this.lent) [this.day, this.age, this.lent] = [before.day, before.age + 1, before.ahead]
+  }
+
+  private settle(): void {
+    if (this.pending.length === 0) return
+    const pending = this.pending
+    this.pending = []
+    let skipped = 0
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const day = pending[i]?.() ?? null
+      if (day !== null) {
+        ;[this.day, this.age, this.lent] = [day, skipped, false]
+        return
+      }
+      skipped++
+      // Any older day would be past reach; all that is read of it then is that one was named.
+      if (this.day !== null && skipped > RUNNING_DATE_REACH) break
+    }
+    this.age += skipped
+  }
 }
 
 /** How many sentences a named day carries over to undated events. */

@@ -1,7 +1,8 @@
+import * as chrono from 'chrono-node'
 import { describe, expect, it } from 'vitest'
 
 import { loadDictionaries } from '../dict/load.js'
-import { compileDateCues } from './date-cues.js'
+import { compileDateCues, dateCueListsSchema } from './date-cues.js'
 import { findDates } from './resolve-dates.js'
 
 const cues = compileDateCues(loadDictionaries().dates)
@@ -83,5 +84,23 @@ describe('date-cues', () => {
   it('takes a year, a time or a numeric date for a cue', () => {
     const sentences = ['Posted at 22:38.', 'Founded 1987.', 'Signed 2024-11-20.']
     for (const s of sentences) expect(cues.test(s)).toBe(true)
+  })
+
+  it('parses as chrono does, skipping only parsers that would find nothing', () => {
+    // What findDates reads of a result, and what chrono's refiners and the resolver go by.
+    const seen = (results: chrono.ParsedResult[]) =>
+      results.map((r) => [r.index, r.text, r.start, r.end, [...r.tags()]])
+    const reference = new Date(2023, 1, 4, 12)
+    const sentences = [...randomSentences(20_000, 11), ...ODD_DATES, 'Signed 11/2024 at 10:30 pm.']
+    const differ = sentences.filter(
+      (s) => JSON.stringify(seen(cues.parse(s, reference))) !== JSON.stringify(seen(chrono.casual.parse(s, reference))),
+    )
+    expect(differ).toEqual([])
+  })
+
+  it('names the parser it does not know', () => {
+    const lists = { ...loadDictionaries().dates, parsers: { ENWeekParser: ['week'] } }
+    const problem = dateCueListsSchema.safeParse(lists).error?.issues[0]
+    expect(problem).toMatchObject({ path: ['parsers'], keys: ['ENWeekParser'] })
   })
 })

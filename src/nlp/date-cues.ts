@@ -4,8 +4,11 @@
  * without any cue of dictionaries/dates.yaml (and without a digit) can give chrono nothing the
  * coder keeps (see resolve-dates.ts: every kept date has a day, month, year or weekday chrono is
  * sure of, or says 'today', 'last week', ...). The words are data; how they combine mirrors the
- * shapes of chrono's English patterns, loosely, so the test errs towards parsing.
+ * shapes of chrono's English patterns, loosely, so the test errs towards parsing. The same file
+ * names what each of chrono's parsers needs, so a sentence that passes is given only to the
+ * parsers that could match it.
  */
+import * as chrono from 'chrono-node'
 import { z } from 'zod'
 
 /** The word lists of dictionaries/dates.yaml. */
@@ -28,7 +31,19 @@ export interface DateCueLists {
   readonly modifiers: readonly string[]
   /** Full unit words that give a date only when a word touches them. @example 'seconds' */
   readonly unit_words: readonly string[]
+  /** Full unit words that give a date after a count, modifier or digit. @example 'weeks' */
+  readonly periods: readonly string[]
+  /**
+   * What each of chrono's parsers needs to match at all: a sentence holding none of a parser's
+   * strings is not given to it. Parsers not named always run.
+   * @example { ENTimeUnitAgoFormatParser: ['ago', 'before', 'earlier'] }
+   */
+  readonly parsers: Readonly<Partial<Record<string, readonly string[]>>>
 }
+
+/** chrono's English parsers, by class name, in the order chrono runs them. */
+const CASUAL_PARSERS: readonly chrono.Parser[] = chrono.casual.parsers
+const PARSER_NAMES = CASUAL_PARSERS.map((p) => p.constructor.name)
 
 const lowerWords = z.array(
   z
@@ -48,12 +63,24 @@ export const dateCueListsSchema = z.strictObject({
   followers: lowerWords,
   modifiers: lowerWords,
   unit_words: lowerWords,
+  periods: lowerWords,
+  parsers: z.partialRecord(
+    // A name chrono does not have (a typo, a parser renamed in an upgrade) is an unknown field.
+    z.enum(PARSER_NAMES),
+    z
+      .array(z.string().regex(/^[a-z0-9 +-]+$/, { error: 'expected lower-case text' }), {
+        error: 'expected a list of strings',
+      })
+      .min(1),
+  ),
 })
 
-/** The compiled test. */
+/** The compiled test, and chrono's parse that skips the parsers a sentence cannot feed. */
 export interface DateCues {
   /** True when the sentence may hold a date; false only when chrono can find none there. */
   test(sentence: string): boolean
+  /** `chrono.casual.parse`, with the same results: parsers whose strings are absent do not run. */
+  parse(sentence: string, reference: Date): chrono.ParsedResult[]
 }
 
 /**
@@ -65,7 +92,7 @@ export function compileDateCues(lists: DateCueLists): DateCues {
   const any = (words: readonly string[]): string =>
     words.length === 0 ? '(?!)' : `(?:${[...words].sort((a, b) => b.length - a.length).join('|')})`
   const unit = any(lists.units)
-  const anyUnit = any([...lists.units, ...lists.unit_words])
+  const anyUnit = any([...lists.units, ...lists.unit_words, ...lists.periods])
   // chrono's multi-word counts, which may touch the unit: 'a few', 'half an', '(a) couple of'.
   const phrase = '(?:an?\\s{1,2}few|half\\s{0,2}an?|couple\\s{0,2}(?:of)?)'
   // After a unit: a non-letter, a follower ('ago', 'later', 'and'), or the next count and unit
@@ -84,5 +111,49 @@ export function compileDateCues(lists: DateCueLists): DateCues {
     `${phrase}\\s{0,3}${anyUnit}${next}`,
     `${any(lists.counts)}\\s{1,3}${unit}${next}`,
   ].map((source) => new RegExp(source, 'i'))
-  return { test: (sentence) => regexes.some((regex) => regex.test(sentence)) }
+  // A count before a period ('two weeks', 'the year'), looked for only where a period is: counts
+  // include 'a' and 'the', which start a match at almost every word.
+  const period = new RegExp(any(lists.periods), 'i')
+  const countedPeriod = new RegExp(`${any(lists.counts)}\\s{0,3}${any(lists.periods)}${next}`, 'i')
+  return {
+    test: (sentence) =>
+      regexes.some((regex) => regex.test(sentence)) ||
+      (period.test(sentence) && countedPeriod.test(sentence)),
+    parse: compileGatedParse(lists.parsers),
+  }
+}
+
+/**
+ * chrono runs each of its eighteen parsers' regexes over the whole sentence; most of them cannot
+ * match a given sentence, and looking for a few plain strings costs far less than their regexes.
+ * A parser that is not run is one that would have found nothing, so the results are chrono's.
+ */
+function compileGatedParse(
+  needs: DateCueLists['parsers'],
+): (sentence: string, reference: Date) => chrono.ParsedResult[] {
+  // Parsers that need the same strings share one test: one regex per distinct list, run once.
+  const tests: RegExp[] = []
+  const testOf = new Map<string, number>()
+  const gates = PARSER_NAMES.map((name) => {
+    const strings = needs[name]
+    if (strings === undefined) return -1
+    const source = [...strings].map((s) => s.replace(/[+-]/g, '\\$&')).join('|')
+    if (!testOf.has(source)) testOf.set(source, tests.push(new RegExp(source, 'i')) - 1)
+    return testOf.get(source) ?? -1
+  })
+  const refiners = chrono.casual.refiners
+  // One chrono per set of tests passed, with the parsers they let run.
+  const byPassed = new Map<string, chrono.Chrono>()
+  return (sentence, reference) => {
+    const passed = tests.map((test) => test.test(sentence))
+    const key = passed.map(Number).join('')
+    let parser = byPassed.get(key)
+    if (parser === undefined) {
+      const runs = (gate: number) => gate < 0 || passed[gate] === true
+      const parsers = CASUAL_PARSERS.filter((_, i) => runs(gates[i] ?? -1))
+      parser = new chrono.Chrono({ parsers, refiners })
+      byPassed.set(key, parser)
+    }
+    return parser.parse(sentence, reference)
+  }
 }

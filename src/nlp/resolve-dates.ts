@@ -72,7 +72,7 @@ export function findDates(
   const context: Context = { text, published, future: options.future === true }
   const found: Found[] = []
   const taken: [number, number][] = []
-  for (const result of parseChrono(text, referenceFor(published))) {
+  for (const result of parseChrono(text, referenceFor(published), options.cues)) {
     const start = result.index
     const end = result.index + result.text.length
     taken.push([start, end])
@@ -98,10 +98,14 @@ export function findDates(
 // reads them), so the last two parses are kept for the next calls.
 const recentParses: { text: string; reference: number; results: chrono.ParsedResult[] }[] = []
 
-function parseChrono(text: string, reference: Date): chrono.ParsedResult[] {
+function parseChrono(
+  text: string,
+  reference: Date,
+  cues: DateCues | undefined,
+): chrono.ParsedResult[] {
   const kept = recentParses.find((p) => p.text === text && p.reference === reference.getTime())
   if (kept) return kept.results
-  const results = chrono.casual.parse(text, reference)
+  const results = cues ? cues.parse(text, reference) : chrono.casual.parse(text, reference)
   recentParses.unshift({ text, reference: reference.getTime(), results })
   recentParses.length = Math.min(recentParses.length, 2)
   return results
