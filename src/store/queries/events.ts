@@ -83,7 +83,7 @@ const UNSAVED_ID = Number.MAX_SAFE_INTEGER
 export function newMember(row: EventMentionValues, article: ArticleValues): EventMember {
   return {
     id: UNSAVED_ID,
-    mention: fromEventMentionRow({ ...row, id: UNSAVED_ID, event_id: null }),
+    mention: fromEventMentionRow(row),
     article: {
       publishedOn: article.published_on ?? null,
       outlet: article.outlet ?? null,
