@@ -49,16 +49,19 @@ export function saveDoc(store: Store, doc: Doc, now: Date = new Date()): SaveRes
   try {
     return save.immediate()
   } catch (error) {
-    // Only database failures become E_STORE; a TypeError from a malformed Doc is a bug upstream.
-    if (!(error instanceof BetterSqlite3.SqliteError)) throw error
-    throw withCause(
-      new DyadError(
-        'E_STORE',
-        `Cannot save article '${article.id}' to '${store.file}': ${error.message}`,
-      ),
-      error,
-    )
+    throw saveError(store, article.id, error)
   }
+}
+
+/**
+ * What to throw when saving an article failed: a database failure becomes E_STORE naming the
+ * article; anything else (a TypeError from a malformed Doc) is a bug upstream and stays as it is.
+ * @example throw saveError(store, 'X', sqliteError) // E_STORE: Cannot save article 'X' to …
+ */
+export function saveError(store: Store, articleId: string, error: unknown): unknown {
+  if (!(error instanceof BetterSqlite3.SqliteError)) return error
+  const detail = `Cannot save article '${articleId}' to '${store.file}': ${error.message}`
+  return withCause(new DyadError('E_STORE', detail), error)
 }
 
 /**
