@@ -14,10 +14,12 @@ import {
 import {
   DATE_TOLERANCE_DAYS,
   UNDATED_WINDOW_DAYS,
+  dayOfIso,
   dayRange,
   dedupEvents,
   dedupKey,
   isSameReport,
+  isoOfDay,
   sourceKey,
   summarizeEvent,
 } from './dedup.js'
@@ -376,6 +378,26 @@ describe('helpers', () => {
   ] as const)('dayRange of %j spans %i days', (date, days) => {
     const range = dayRange(date)!
     expect(range[1] - range[0] + 1).toBe(days)
+  })
+
+  it.each([
+    ['1970-01-01', 0],
+    ['1600-02-29', -135_081],
+    ['1900-03-01', -25_508],
+    ['2000-02-29', 11_016],
+    ['2100-02-28', 47_540],
+    ['9999-12-31', 2_932_896],
+  ])('isoOfDay and dayOfIso turn %s <-> day %i', (iso, day) => {
+    expect(dayOfIso(iso)).toBe(day)
+    expect(isoOfDay(day)).toBe(iso)
+  })
+
+  it("isoOfDay gives Date's day for every day of years 1000 to 3000", () => {
+    const wrong: number[] = []
+    for (let day = dayOfIso('1000-01-01'); day <= dayOfIso('3000-12-31'); day++) {
+      if (isoOfDay(day) !== new Date(day * 86_400_000).toISOString().slice(0, 10)) wrong.push(day)
+    }
+    expect(wrong).toEqual([])
   })
 
   it.each([

@@ -196,10 +196,32 @@ export function dayOfIso(iso: string): number {
   return dayNumber(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)))
 }
 
-/** The ISO day of a day number. @example isoOfDay(1) -> '1970-01-02' */
+/**
+ * The ISO day of a day number. @example isoOfDay(1) -> '1970-01-02'
+ * Computed (H. Hinnant's civil_from_days) rather than through `Date#toISOString`: the store's
+ * candidate lookup asks for six of these per event mention, and the Date cost more than the
+ * rest of the lookup's JavaScript.
+ */
 export function isoOfDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10)
+  const z = day + 719_468 // days since 0000-03-01, so a year ends with February's leap day
+  const era = Math.floor(z / 146_097)
+  const dayOfEra = z - era * 146_097
+  // Leap days passed: one a 4 years, none a 100 years, and the era's last day (its 400th year's).
+  const leapDays =
+    Math.floor(dayOfEra / 1460) - Math.floor(dayOfEra / 36_524) + Math.floor(dayOfEra / 146_096)
+  const yearOfEra = Math.floor((dayOfEra - leapDays) / 365)
+  const yearStart = 365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100)
+  const dayOfYear = dayOfEra - yearStart
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153) // 0 = March ... 11 = February
+  const date = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1
+  const month = shifted < 10 ? shifted + 3 : shifted - 9
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+  // Outside four-digit years toISOString writes '+010000-…': keep its answer there.
+  if (year < 0 || year > 9999) return new Date(day * 86_400_000).toISOString().slice(0, 10)
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(date)}`
 }
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
 
 // --- the rules, in the order isSameReport applies them -------------------------------------
 

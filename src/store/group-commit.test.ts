@@ -79,15 +79,15 @@ describe('group commit', () => {
     expect(readAll(temp.file).articles).toEqual([{ id: 'A' }, { id: 'B' }])
   })
 
-  it('rolls a failing article back alone, commits the ones before it, goes on after', () => {
+  it('rolls a failing article back alone, commits the ones before it, goes on after', async () => {
     const [a, b, c] = corpus()
-    group.save(a!)
-    group.save(b!)
-    expect(() => group.save(broken())).toThrow(
+    group.save(a!, INGESTED_AT)
+    group.save(b!, INGESTED_AT)
+    expect(() => group.save(broken(), INGESTED_AT)).toThrow(
       expect.objectContaining({ code: 'E_STORE', message: expect.stringMatching(/NOT NULL/) }),
     )
     expect(committed).toEqual([['A', 'B']])
-    group.save(c!)
+    group.save(c!, INGESTED_AT)
     group.commit()
     expect(committed).toEqual([['A', 'B'], ['C']])
     const stored = readAll(temp.file)
@@ -96,6 +96,24 @@ describe('group commit', () => {
       stored.event_mentions.filter((m) => (m as { article_id: string }).article_id === id)
     expect(mentionsOf('X')).toEqual([])
     expect(mentionsOf('A')).toHaveLength(2)
+    // The same rows, ids and events included, as if the failing article had never come.
+    const alone = await makeTempStore()
+    try {
+      saveDocs(alone.store, [a!, b!, c!])
+      expect(stored).toEqual(readAll(alone.file))
+    } finally {
+      alone.remove()
+    }
+  })
+
+  it('fails an article that opens a group alone, and stores the next', () => {
+    const [a] = corpus()
+    expect(() => group.save(broken())).toThrow(expect.objectContaining({ code: 'E_STORE' }))
+    expect(committed).toEqual([])
+    group.save(a!)
+    group.commit()
+    expect(committed).toEqual([['A']])
+    expect(readAll(temp.file).event_mentions).toHaveLength(2)
   })
 
   it('commits on its own while no article comes, so the store is not kept locked', async () => {

@@ -1,9 +1,14 @@
 /**
  * Group commit, for `dyad ingest` into SQLite: the articles saved within a short while share one
- * transaction, and each is still its own savepoint inside it (saveDoc's nested transaction), so
- * an article that fails rolls back alone. Committing each article on its own was a quarter to a
- * third of its save: a COMMIT writes every page the article touched to the WAL, and the next
- * article touches most of the same pages again (the FTS index, the indexes' last leaves).
+ * transaction. Committing each article on its own was a quarter to a third of its save: a COMMIT
+ * writes every page the article touched to the WAL, and the next article touches most of the
+ * same pages again (the FTS index, the indexes' last leaves).
+ *
+ * An article that fails to save still fails alone: the group is rolled back, the articles saved
+ * before it in the group are saved again and committed, and its error is thrown. (A savepoint
+ * per article would roll it back alone, but SQLite copies every page a savepoint changes into a
+ * sub-journal first, spilled to a temp file past 64 KiB: a quarter of a save, paid by every
+ * article for the rare one that fails.)
  *
  * An article is safe only once its group commits; `committed` hears the ids then, so
  * `--log-stored` prints nothing that a crash could still take back. A killed run loses the
@@ -13,7 +18,8 @@ import BetterSqlite3 from 'better-sqlite3'
 import type { Doc } from '../doc.js'
 import { DyadError } from '../errors.js'
 import { withCause, type Store } from './database.js'
-import { saveDoc, type SaveResult } from './queries/articles.js'
+import { runOps } from './execute.js'
+import { saveDocOps, saveError, type SaveResult } from './queries/articles.js'
 
 /** A group commits at this many articles… */
 const MAX_ARTICLES = 50
@@ -21,8 +27,8 @@ const MAX_ARTICLES = 50
 const MAX_MS = 200
 
 export class GroupCommit {
-  /** Ids of the articles stored in the open transaction, not yet committed. */
-  private pending: string[] = []
+  /** The articles stored in the open transaction, not yet committed, as they were saved. */
+  private pending: { readonly doc: Doc; readonly now: Date }[] = []
   private openedAt = 0
   private timer: NodeJS.Timeout | null = null
   /** A commit that failed in the timer, thrown at the next call. */
@@ -36,7 +42,7 @@ export class GroupCommit {
 
   /**
    * Save one article inside the open group (opening one if needed). When it fails, the
-   * articles saved before it in the group are committed before its error is thrown.
+   * articles saved before it in the group are committed without it before its error is thrown.
    * @example group.save(doc) -> { stored: true } (committed within MAX_MS)
    */
   save(doc: Doc, now: Date = new Date()): SaveResult {
@@ -44,12 +50,12 @@ export class GroupCommit {
     if (!this.store.sqlite.inTransaction) this.begin()
     let result: SaveResult
     try {
-      result = saveDoc(this.store, doc, now)
+      result = this.write(doc, now)
     } catch (error) {
-      this.commit()
-      throw error
+      this.saveAgainWithout()
+      throw saveError(this.store, doc.article.id, error)
     }
-    if (result.stored) this.pending.push(doc.article.id)
+    if (result.stored) this.pending.push({ doc, now })
     const isFull = this.pending.length >= MAX_ARTICLES
     if (isFull || performance.now() - this.openedAt >= MAX_MS) this.commit()
     return result
@@ -57,9 +63,8 @@ export class GroupCommit {
 
   /** Commit the open group, if any, and report its articles. Throws E_STORE if it cannot. */
   commit(): void {
-    if (this.timer !== null) clearTimeout(this.timer)
-    this.timer = null
-    const ids = this.pending
+    this.stopTimer()
+    const ids = this.pending.map((saved) => saved.doc.article.id)
     this.pending = []
     this.throwFailure()
     // A failure SQLite answers by rolling back the whole transaction (a full disk, an I/O error)
@@ -75,6 +80,43 @@ export class GroupCommit {
       throw withCause(new DyadError('E_STORE', detail), error)
     }
     if (ids.length > 0) this.committed(ids)
+  }
+
+  /** saveDoc's writes (queries/articles.ts), in the open transaction, with no savepoint. */
+  private write(doc: Doc, now: Date): SaveResult {
+    return runOps(this.store, saveDocOps(this.store.db, doc, now))
+  }
+
+  /**
+   * After an article failed part-way: roll the group back, save its earlier articles again in a
+   * new one and commit them. They give the same rows as the first time (the store is as it was
+   * when they were first saved), unless another process wrote in between, as it could have
+   * before them. If the store takes them no more (a full disk), they are left unreported, as
+   * when SQLite itself rolls a group back: the next run stores them.
+   */
+  private saveAgainWithout(): void {
+    const saved = this.pending
+    this.pending = []
+    this.stopTimer()
+    if (this.store.sqlite.inTransaction) this.store.sqlite.exec('ROLLBACK')
+    if (saved.length === 0) return
+    try {
+      this.begin()
+      for (const { doc, now } of saved) {
+        if (this.write(doc, now).stored) this.pending.push({ doc, now })
+      }
+      this.commit()
+    } catch (error) {
+      this.pending = []
+      this.stopTimer()
+      if (this.store.sqlite.inTransaction) this.store.sqlite.exec('ROLLBACK')
+      if (!(error instanceof BetterSqlite3.SqliteError || error instanceof DyadError)) throw error
+    }
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.timer = null
   }
 
   /**

@@ -1,8 +1,8 @@
 /**
  * Where `dyad ingest` and `dyad worker` save Docs: `--db` is an SQLite file or a postgres:// URL.
  * Both save each article exactly once (its text's hash is unique), in its own transaction or,
- * for a bulk ingest into SQLite, its own savepoint in a group commit (group-commit.ts), and link
- * its event mentions into events as they go.
+ * for a bulk ingest into SQLite, in a group commit that still fails a failing article alone
+ * (group-commit.ts), and link its event mentions into events as they go.
  */
 import type { LearnedPerson } from '../actors/learned-people.js'
 import type { Doc } from '../doc.js'

@@ -1,8 +1,8 @@
 /**
  * `dyad ingest PATH... [--db FILE]`: run the pipeline and store articles and event mentions.
- * Each article is one savepoint, committed in groups; an article already stored (same text) is
- * skipped. A run that is killed loses nothing committed, and the next run stores exactly the
- * articles still missing.
+ * Articles are committed in groups (store/group-commit.ts), and one that fails to save fails
+ * alone; an article already stored (same text) is skipped. A run that is killed loses nothing
+ * committed, and the next run stores exactly the articles still missing.
  */
 import { PeopleRegistry } from '../../actors/learned-people.js'
 import { deliverFirings, eventsOfArticles, recordFirings } from '../../monitor/fire-alerts.js'

@@ -90,8 +90,11 @@ export function toEventMentionRow(mention: EventMention): EventMentionValues {
   }
 }
 
-/** The external `EventMention` shape of a row. @example fromEventMentionRow(row).cameo -> '042' */
-export function fromEventMentionRow(row: EventMentionRow): EventMention {
+/**
+ * The external `EventMention` shape of a row (its ids are not part of it, so a row about to be
+ * inserted converts as well). @example fromEventMentionRow(row).cameo -> '042'
+ */
+export function fromEventMentionRow(row: EventMentionValues): EventMention {
   const target: ActorOut | null =
     row.target_country === null
       ? null

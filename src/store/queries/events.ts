@@ -29,7 +29,7 @@ import { fromEventMentionRow, type EventMentionValues } from './event-mentions.j
 import { fromLocationColumns, toLocationColumns } from './location-columns.js'
 
 /** How many days before a month's or a year's last day its stored date (the 1st) may lie. */
-const DAYS_BEFORE_LAST: Readonly<Record<string, number>> = { day: 0, month: 31, year: 366 }
+const DAYS_BEFORE_LAST = { day: 0, month: 31, year: 366 } as const
 
 /**
  * Link a just-inserted event mention to its event: join the event it fits (dedup.ts) or start
@@ -83,7 +83,7 @@ const UNSAVED_ID = Number.MAX_SAFE_INTEGER
 export function newMember(row: EventMentionValues, article: ArticleValues): EventMember {
   return {
     id: UNSAVED_ID,
-    mention: fromEventMentionRow({ ...row, id: UNSAVED_ID, event_id: null }),
+    mention: fromEventMentionRow(row),
     article: {
       publishedOn: article.published_on ?? null,
       outlet: article.outlet ?? null,
@@ -225,31 +225,35 @@ function* candidateIds(db: Kysely<Database>, member: EventMember): Ops<number[]>
   const published = article.publishedOn === null ? null : dayOfIso(article.publishedOn)
   const dated = dayRange(mention)
   const range = dated ?? (published === null ? null : [published, published])
-  const kind = mention.type === 'other' ? 'other' : 'plain'
-  const same = {
-    pair: pairOf(mention),
-    type: mention.type,
-    modality: mention.modality,
-    article_id: mention.article,
-    ...(kind === 'other' ? { cameo: mention.cameo } : {}),
-  }
+  // Each query's values in one object literal: spreading objects together here cost more than
+  // the rest of the lookup's JavaScript. Only 'other' queries take the code.
+  const pair = pairOf(mention)
+  const { type, modality, article: article_id } = mention
+  const queries = type === 'other' ? candidates.other : candidates.plain
+  const withCode = <T extends object>(values: T) =>
+    type === 'other' ? { ...values, cameo: mention.cameo } : values
   if (range === null) {
     // Undated, in an undated article: only its own article's events can take it.
-    return (yield* rows(candidates[kind].ofArticle(db, same))).map((r) => r.id)
+    const values = withCode({ pair, type, modality, article_id })
+    return (yield* rows(queries.ofArticle(db, values))).map((r) => r.id)
   }
   // A dated report may be DATE_TOLERANCE_DAYS from the others; an undated one is placed at its
   // publication day, UNDATED_WINDOW_DAYS wide.
   const slack = dated === null ? UNDATED_WINDOW_DAYS : DATE_TOLERANCE_DAYS
   const [lo, hi] = range
-  const near: Record<string, string> = {
+  const values = withCode({
+    pair,
+    type,
+    modality,
+    article_id,
     date_to: isoOfDay(hi + slack),
     seen_from: isoOfDay(lo - UNDATED_WINDOW_DAYS),
     seen_to: isoOfDay(hi + UNDATED_WINDOW_DAYS),
-  }
-  for (const [precision, days] of Object.entries(DAYS_BEFORE_LAST)) {
-    near[`from_${precision}`] = isoOfDay(lo - slack - days)
-  }
-  return (yield* rows(candidates[kind].near(db, { ...same, ...near }))).map((r) => r.id)
+    from_day: isoOfDay(lo - slack - DAYS_BEFORE_LAST.day),
+    from_month: isoOfDay(lo - slack - DAYS_BEFORE_LAST.month),
+    from_year: isoOfDay(lo - slack - DAYS_BEFORE_LAST.year),
+  })
+  return (yield* rows(queries.near(db, values))).map((r) => r.id)
 }
 
 /**
