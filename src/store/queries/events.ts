@@ -261,7 +261,7 @@ function* candidateIds(db: Kysely<Database>, member: EventMember): Ops<number[]>
  * have the same CAMEO code, since 'other' spans codes that have nothing in common.
  */
 function candidateQueries(other: boolean) {
-  /** Same pair, type and modality (and code), and the events of its own article. */
+  /** Same pair, type and modality (and code). */
   const sameKind = (db: Kysely<Database>, a: Record<string, string>) => {
     const query = db
       .selectFrom('events')
@@ -269,42 +269,48 @@ function candidateQueries(other: boolean) {
       .where('pair', '=', a.pair!)
       .where('type', '=', a.type!)
       .where('modality', '=', a.modality!)
-    const ownArticle = db
+    return other ? query.where('cameo', '=', a.cameo!) : query
+  }
+  /**
+   * The events of the same kind its own article already has, found from the article's mentions:
+   * `id IN (its mentions' events)` made SQLite read every event of the kind instead.
+   */
+  const ownEvents = (db: Kysely<Database>, a: Record<string, string>) => {
+    const query = db
       .selectFrom('event_mentions')
-      .select('event_id')
-      .where('article_id', '=', a.article_id!)
-      .where('event_id', 'is not', null)
-    return { query: other ? query.where('cameo', '=', a.cameo!) : query, ownArticle }
+      .innerJoin('events', 'events.id', 'event_mentions.event_id')
+      .select('events.id as id')
+      .where('event_mentions.article_id', '=', a.article_id!)
+      .where('events.pair', '=', a.pair!)
+      .where('events.type', '=', a.type!)
+      .where('events.modality', '=', a.modality!)
+    return other ? query.where('events.cameo', '=', a.cameo!) : query
   }
   return {
     /** An undated report in an undated article: only its own article's events. */
-    ofArticle: prepared((db, a: Record<string, string>) => {
-      const { query, ownArticle } = sameKind(db, a)
-      return query.where('id', 'in', ownArticle).orderBy('id')
-    }),
-    /** Near a day range (`candidateIds` computes the bounds), or its own article's. */
+    ofArticle: prepared((db, a: Record<string, string>) => ownEvents(db, a).distinct().orderBy('events.id')),
+    /**
+     * Near a day range (`candidateIds` computes the bounds), or its own article's. A union of
+     * index ranges, not one OR: with the OR, SQLite read every event of the pair, type and
+     * modality (the date part of events_pair went unused), which grows with the store.
+     */
     near: prepared((db, a: Record<string, string>) => {
-      const { query, ownArticle } = sameKind(db, a)
-      return query
-        .where((eb) =>
-          eb.or([
-            eb('id', 'in', ownArticle),
-            ...Object.keys(DAYS_BEFORE_LAST).map((precision) =>
-              eb.and([
-                eb('date_precision', '=', precision),
-                eb('date', '>=', a[`from_${precision}`]!),
-                eb('date', '<=', a.date_to!),
-              ]),
-            ),
-            // An undated event: every article of it published near this report's day.
-            eb.and([
-              eb('date', 'is', null),
-              eb('first_seen', '>=', a.seen_from!),
-              eb('last_seen', '<=', a.seen_to!),
-            ]),
-          ]),
-        )
-        .orderBy('id')
+      const query = sameKind(db, a)
+      const [first, ...rest] = [
+        ownEvents(db, a),
+        ...Object.keys(DAYS_BEFORE_LAST).map((precision) =>
+          query
+            .where('date', '>=', a[`from_${precision}`]!)
+            .where('date', '<=', a.date_to!)
+            .where('date_precision', '=', precision),
+        ),
+        // An undated event: every article of it published near this report's day.
+        query
+          .where('date', 'is', null)
+          .where('first_seen', '>=', a.seen_from!)
+          .where('last_seen', '<=', a.seen_to!),
+      ]
+      return rest.reduce((union, branch) => union.union(branch), first!).orderBy('id')
     }),
   }
 }
