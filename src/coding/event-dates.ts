@@ -50,8 +50,7 @@ export function ownDate(dates: readonly DateMention[], e: Dating, rules: DateRul
   const picked = pickDate(candidates, e.triggerStart, e.words, rules.breaks, rules.relatives)
   if (picked?.date !== null) return picked
   // The story's day is read only for a count ("a day after"): reading it may parse earlier sentences.
-  if (!OFFSET.test(picked.text.trim())) return picked
-  return countedFromStory(picked, e.triggerStart, running.story()) ?? picked
+  return countedFromStory(picked, e.triggerStart, () => running.story()) ?? picked
 }
 
 /**
@@ -304,11 +303,18 @@ const OFFSET = /^(?:the\s+)?(?:(next)\s+day|(\w+)\s+days?\s+(after|later|earlier
  * day; "Two days later, the ministers met" two days after it. "a day after" and "a day before"
  * date the event that follows them only: in "Iran warned the U.S., a day after Washington said
  * ...", the day is Washington's. Null when the phrase is no such count or no day is running.
+ * `storyDay` is asked only when the phrase is a count.
  */
-export function countedFromStory(d: DateMention, triggerStart: number, story: DateMention | null): DateMention | null {
+export function countedFromStory(
+  d: DateMention,
+  triggerStart: number,
+  storyDay: () => DateMention | null,
+): DateMention | null {
   const m = OFFSET.exec(d.text.trim())
+  if (!m) return null
+  const story = storyDay()
   const start = story?.date ? parseDay(story.date) : null
-  if (!m || !start || story?.precision !== 'day') return null
+  if (!start || story?.precision !== 'day') return null
   const [, next, count, written] = m
   const n = next ? 1 : (COUNTS[count?.toLowerCase() ?? ''] ?? Number(count))
   if (!Number.isInteger(n) || n < 1) return null
