@@ -1,6 +1,7 @@
 import { eld } from 'eld'
 
 import type { DetectLanguage } from './compose-article.js'
+import { recallPack, rememberPack } from './eld-pack-cache.js'
 import { compileEldScorer, scorerFromPack, type EldResult, type EldScorer, type PackedEld } from './eld-scorer.js'
 
 /**
@@ -53,12 +54,22 @@ interface Detectors {
  * when the compiled scorer declines. Built once per process, shared by both detectors.
  */
 function loadDetectors(): Promise<Detectors> {
-  compiled ??= loadEld().then(async (instance) => {
+  compiled ??= (async () => {
+    // A pack an earlier run built (eld-pack-cache.ts) spares importing eld's database.
+    const pack = recallPack(DATABASE)
+    const remembered = pack === undefined ? null : scorerFromPack(pack)
+    if (remembered !== null) {
+      return { language: remembered, detect: remembered.detect, scorer: remembered }
+    }
+    const instance = await loadEld()
     const scorer = await compileEldScorer(DATABASE, (text) => instance.detect(text))
-    if (scorer !== null) return { language: scorer, detect: scorer.detect, scorer }
+    if (scorer !== null) {
+      rememberPack(DATABASE, scorer.pack())
+      return { language: scorer, detect: scorer.detect, scorer }
+    }
     const language = (text: string): string => instance.detect(text).language
-    return { language, detect: (text) => instance.detect(text), scorer: null }
-  })
+    return { language, detect: (text: string) => instance.detect(text), scorer: null }
+  })()
   compiled.catch(() => (compiled = null))
   return compiled
 }

@@ -13,7 +13,7 @@
  * disagree (a changed eld), in which case the caller keeps eld's own `detect`.
  */
 
-import { existsSync, realpathSync } from 'node:fs'
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -195,6 +195,20 @@ function eldEntry(): URL | null {
     if (existsSync(entry)) return pathToFileURL(realpathSync(entry))
   }
   return null
+}
+
+/** The installed eld's version (its package.json beside the entry), or null when unreadable. */
+export function eldVersion(): string | null {
+  const entry = eldEntry()
+  if (entry === null) return null
+  try {
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', entry), 'utf8')) as {
+      version?: unknown
+    }
+    return typeof manifest.version === 'string' ? manifest.version : null
+  } catch {
+    return null
+  }
 }
 
 function sameScores(a: Record<string, number>, b: Record<string, number>): boolean {

@@ -1,0 +1,138 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+import { deserialize, serialize } from 'node:v8'
+import { recallEntry, rememberEntry } from './disk-cache.js'
+import type { PackedEld } from './ingest/eld-scorer.js'
+
+const temp = mkdtempSync(join(tmpdir(), 'dyad-disk-cache-'))
+const before = process.env['DYAD_CACHE_DIR']
+afterEach(() => {
+  if (before === undefined) delete process.env['DYAD_CACHE_DIR']
+  else process.env['DYAD_CACHE_DIR'] = before
+  vi.resetModules()
+})
+afterAll(() => rmSync(temp, { recursive: true, force: true }))
+
+/** A fresh cache folder for one test, set as DYAD_CACHE_DIR. */
+function useCache(name: string): string {
+  const dir = join(temp, name)
+  process.env['DYAD_CACHE_DIR'] = dir
+  return dir
+}
+
+describe('disk cache', () => {
+  it('gives back what was remembered under the same key, typed arrays and RegExps included', () => {
+    useCache('round-trip')
+    const data = { words: ['a', 'b'], scores: new Int32Array([3, 4]), separators: /[\s,]+/u }
+    rememberEntry('test', 'key one', data)
+    expect(recallEntry('test', 'key one')).toEqual({ data })
+    expect(recallEntry('test', 'key two')).toBeUndefined()
+  })
+
+  it('is off when DYAD_CACHE_DIR is empty, and a folder it cannot write only means no cache', () => {
+    process.env['DYAD_CACHE_DIR'] = ''
+    rememberEntry('test', 'key', 1)
+    expect(recallEntry('test', 'key')).toBeUndefined()
+    const file = join(temp, 'a-file')
+    writeFileSync(file, '')
+    process.env['DYAD_CACHE_DIR'] = file
+    expect(() => rememberEntry('test', 'key', 1)).not.toThrow()
+    expect(recallEntry('test', 'key')).toBeUndefined()
+  })
+})
+
+describe('what a start reads back instead of building', () => {
+  const names: [string, string[]][] = [
+    ['Santa Marta', ['COL']],
+    ['cartagena', ['ESP', 'COL']],
+    ['São Paulo', ['BRA']],
+    ['Sao Paulo', ['BRA']],
+    ['Isfahan', ['IRN']],
+    ['Springfield', ['USA']],
+    ['Cartagena', ['IRN']],
+    ['Nowhere-at-all', ['USA']],
+  ]
+  const finds = async (): Promise<unknown[]> => {
+    const { loadGazetteer } = await import('./geo/gazetteer.js')
+    const gazetteer = loadGazetteer()
+    return [gazetteer.size, ...names.map(([name, in_]) => gazetteer.find(name, new Set(in_)))]
+  }
+
+  it('the gazetteer: the same places from the cache, and a damaged entry is built again', async () => {
+    const dir = useCache('places')
+    const built = await finds()
+    expect(built[0]).toBeGreaterThan(100_000)
+    expect(built[1]).toMatchObject({ name: 'Santa Marta', country: 'COL' })
+    const [entry] = readdirSync(join(dir, 'places'))
+    expect(entry).toBeDefined()
+    const file = join(dir, 'places', entry!)
+    const remembered = readFileSync(file)
+    vi.resetModules()
+    expect(await finds()).toEqual(built)
+    // A damaged entry is built again and written anew.
+    writeFileSync(file, 'not a serialized pack')
+    vi.resetModules()
+    expect(await finds()).toEqual(built)
+    // (Buffer.equals: a deep equal of megabytes would take the test's whole time.)
+    expect(readFileSync(file).equals(remembered)).toBe(true)
+    // And what is remembered is what a start uses: a planted one-town gazetteer is read back.
+    const one = {
+      keys: 'santa marta',
+      first: new Int32Array([0, 1]),
+      names: 'Santa Marta',
+      countries: 'COL',
+      lat: new Float64Array([1]),
+      lon: new Float64Array([2]),
+    }
+    writeFileSync(file, serialize(one))
+    vi.resetModules()
+    const planted = { name: 'Santa Marta', country: 'COL', lat: 1, lon: 2 }
+    expect(await finds()).toEqual([1, planted, ...names.slice(1).map(() => null)])
+  })
+
+  it('the language detector: the same answers from the cache, a damaged entry ignored', async () => {
+    const dir = useCache('eld')
+    const texts = [
+      'The foreign minister met his Venezuelan counterpart in Caracas on Friday.',
+      'El canciller se reunió con su homólogo venezolano en Caracas el viernes.',
+      'Lula meets Sánchez in Brasília as ministers sign a trade accord on Monday.',
+    ]
+    const answers = async (): Promise<unknown[]> => {
+      const detectors = await import('./ingest/detect-language.js')
+      const article = await detectors.loadArticleLanguageDetector()
+      const sentence = await detectors.loadLanguageDetector()
+      return texts.flatMap((text) => [article(text), sentence(text)])
+    }
+    const loaded = await answers()
+    expect(loaded.slice(0, 4)).toEqual(['en', 'en', 'es', 'es'])
+    const [entry] = readdirSync(join(dir, 'eld'))
+    expect(entry).toBeDefined()
+    const file = join(dir, 'eld', entry!)
+    const remembered = readFileSync(file)
+    vi.resetModules()
+    expect(await answers()).toEqual(loaded)
+    // A damaged entry is not used: eld is loaded and the pack written anew.
+    writeFileSync(file, 'not a serialized pack')
+    vi.resetModules()
+    expect(await answers()).toEqual(loaded)
+    // (Buffer.equals: a deep equal of megabytes would take the test's whole time.)
+    expect(readFileSync(file).equals(remembered)).toBe(true)
+    // And what is remembered is what a start uses: a planted pack that calls English Spanish and
+    // Spanish English (its own check samples relabelled alike, so it passes them) is read back.
+    const swap = (code: string): string => (code === 'en' ? 'es' : code === 'es' ? 'en' : code)
+    const pack = deserialize(remembered) as PackedEld
+    const planted: PackedEld = {
+      ...pack,
+      languages: pack.languages.map(swap),
+      samples: pack.samples.map((sample) => ({
+        language: swap(sample.language),
+        scores: Object.fromEntries(Object.entries(sample.scores).map(([k, v]) => [swap(k), v])),
+      })),
+    }
+    writeFileSync(file, serialize(planted))
+    vi.resetModules()
+    expect((await answers()).slice(0, 4)).toEqual(['es', 'es', 'en', 'en'])
+  })
+})
