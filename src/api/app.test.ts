@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article, Doc, EventMention } from '../doc.js'
+import { addAlert } from '../monitor/alerts.js'
 import { loadResources } from '../resources.js'
 import { closeStore, openStore, type Store } from '../store/database.js'
 import { migrateStore } from '../store/migrate.js'
@@ -618,6 +619,44 @@ describe('POST /api/articles', () => {
     const again = await post({ ...ARTICLE, id: 'posted-1' }, bearer(TOKEN))
     expect(again.status).toBe(200)
     expect(await again.json()).toMatchObject({ stored: false, reason: 'duplicate' })
+  }, 60_000)
+
+  it('fires the alerts its events match, as `dyad ingest` does, once per event', async () => {
+    const alertDir = mkdtempSync(join(tmpdir(), 'dyad-api-alerts-'))
+    const alerted = openStore(join(alertDir, 'dyad.db'))
+    await migrateStore(alerted)
+    const file = join(alertDir, 'alerts.jsonl')
+    const watch = { types: null, modalities: null, minSources: 1, onNewSource: false }
+    addAlert(alerted, { pair: 'IRN-VEN', ...watch, jsonlPath: file, webhookUrl: null })
+    const on = createApp({ store: alerted, token: TOKEN })
+    try {
+      const first = (await (await post(ARTICLE, bearer(TOKEN), on)).json()) as ArticleSaved
+      expect(first.alertsFired).toBeGreaterThan(0)
+      // Told after the answer: wait for the alert's file to have every line.
+      const lines = async (): Promise<Record<string, unknown>[]> => {
+        for (let tries = 0; tries < 50; tries++) {
+          const text = existsSync(file) ? readFileSync(file, 'utf8') : ''
+          const found = text.split('\n').filter((line) => line !== '')
+          if (found.length >= first.alertsFired) return found.map((line) => JSON.parse(line))
+          await new Promise((resolve) => setTimeout(resolve, 20))
+        }
+        throw new Error(`the alert file never got ${first.alertsFired} lines`)
+      }
+      const told = await lines()
+      expect(told).toHaveLength(first.alertsFired)
+      expect(told[0]).toMatchObject({ dyad: 'IRN-VEN', why: 'new event' })
+      // Another outlet's report of the same visit adds a source to the event: no second firing.
+      const other = {
+        ...ARTICLE,
+        text: ARTICLE.text.replace('for talks', 'for two days of talks'),
+        url: 'https://example.org/other-outlet',
+      }
+      const second = (await (await post(other, bearer(TOKEN), on)).json()) as ArticleSaved
+      expect(second).toMatchObject({ stored: true, alertsFired: 0 })
+    } finally {
+      closeStore(alerted)
+      rmSync(alertDir, { recursive: true, force: true })
+    }
   }, 60_000)
 
   it('makes an id from the text when none is given', async () => {

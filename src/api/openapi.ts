@@ -104,7 +104,8 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/api/articles',
     summary:
       'Run the pipeline on one article and store it (201; 200 when the same text is stored ' +
-      'already). Needs `Authorization: Bearer $DYAD_TOKEN`.',
+      'already), firing the alerts its events match (told on the server as `dyad ingest` ' +
+      'tells them). Needs `Authorization: Bearer $DYAD_TOKEN`.',
     body: articleBody,
     returns: 'ArticleSaved',
     isWrite: true,

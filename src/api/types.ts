@@ -216,6 +216,8 @@ export interface ArticleSaved {
   /** How many event mentions the pipeline found. */
   readonly eventMentions: number
   readonly problems: readonly Problem[]
+  /** How many alerts (`dyad alerts add`) its events fired. */
+  readonly alertsFired: number
 }
 
 /** The filters the event list and the summaries share, as the page sends them. */

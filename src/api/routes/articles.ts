@@ -1,7 +1,7 @@
 /**
  * `GET /api/articles/:id` (the text, its event mentions with their spans and the events they
- * report, its problems) and `POST /api/articles` (run the pipeline on one article and store it;
- * needs the bearer token).
+ * report, its problems) and `POST /api/articles` (run the pipeline on one article and store it,
+ * firing the alerts its events match as `dyad ingest` does; needs the bearer token).
  */
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
@@ -9,6 +9,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { DyadError } from '../../errors.js'
 import { checkArticle, isCodable, todayUtc } from '../../ingest/check-article.js'
 import { readJsonlLine } from '../../ingest/readers/jsonl.js'
+import { deliverFirings, eventsOfArticles, recordFirings } from '../../monitor/fire-alerts.js'
 import { processArticle } from '../../pipeline.js'
 import type { Resources } from '../../resources.js'
 import type { Article, Doc } from '../../doc.js'
@@ -59,12 +60,22 @@ export function articlesRoutes(deps: ApiDeps) {
         if (!read.ok) throw new DyadError('E_INPUT_UNREADABLE', read.reason)
         const doc = processPosted(read.article, resources)
         const saved = saveDoc(store, doc)
+        // Alerts (`dyad alerts add`) fire on this article's events as on an ingested one's. The
+        // firings are recorded before the answer (each event fires once); they are told after it,
+        // so a slow webhook does not hold the client.
+        const firings = saved.stored ? recordFirings(store, eventsOfArticles(store, [id])) : []
+        if (firings.length > 0) {
+          deliverFirings(store, firings).catch((error: unknown) => {
+            process.stderr.write(`alerts of article ${id}: ${String(error)}\n`)
+          })
+        }
         const answer: ArticleSaved = {
           id,
           stored: saved.stored,
           ...(saved.reason !== undefined ? { reason: saved.reason } : {}),
           eventMentions: doc.eventMentions?.length ?? 0,
           problems: doc.problems,
+          alertsFired: firings.length,
         }
         return c.json(answer, saved.stored ? 201 : 200)
       },
