@@ -1,4 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
@@ -29,6 +37,24 @@ describe('disk cache', () => {
     rememberEntry('test', 'key one', data)
     expect(recallEntry('test', 'key one')).toEqual({ data })
     expect(recallEntry('test', 'key two')).toBeUndefined()
+  })
+
+  it('keeps only the newest entries of a kind that asks so (an upgrade does not pile up)', () => {
+    const dir = useCache('keep')
+    for (const n of [1, 2, 3]) rememberEntry('yaml', `file ${n}`, n)
+    for (const n of [1, 2, 3]) {
+      rememberEntry('places', `version ${n}`, n, 2)
+      // Each entry a minute older than the next one (files written within a ms share a time).
+      for (const name of readdirSync(join(dir, 'places'))) {
+        const path = join(dir, 'places', name)
+        const time = statSync(path).mtime.getTime() / 1000 - 60
+        utimesSync(path, time, time)
+      }
+    }
+    expect(readdirSync(join(dir, 'yaml'))).toHaveLength(3)
+    expect(readdirSync(join(dir, 'places'))).toHaveLength(2)
+    expect(recallEntry('places', 'version 3')).toEqual({ data: 3 })
+    expect(recallEntry('places', 'version 1')).toBeUndefined()
   })
 
   it('is off when DYAD_CACHE_DIR is empty, and a folder it cannot write only means no cache', () => {

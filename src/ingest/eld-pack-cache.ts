@@ -1,20 +1,24 @@
 /**
  * The compiled language detector's packed database remembered on disk (src/disk-cache.ts).
  * Building it means importing eld's ~70 MB database module, about half a second of every start;
- * reading the pack back takes a few tens of ms. An entry is named by eld's version and the
- * database's name, and a pack read back is checked by `scorerFromPack` against the answers it
+ * reading the pack back takes a few tens of ms. An entry is named by eld's version, the
+ * database's name and the scorer's code, and a pack read back is checked by `scorerFromPack` against the answers it
  * was packed with before it is used.
  */
-import { recallEntry, rememberEntry } from '../disk-cache.js'
+import { codeOf, recallEntry, rememberEntry } from '../disk-cache.js'
 import { eldVersion, type PackedEld } from './eld-scorer.js'
 
 /** Bumped if PackedEld changes shape. */
 const FORMAT = 'eld-pack-1'
 
-/** The key of a database's pack, or null when eld's version cannot be read (no cache then). */
+/**
+ * The key of a database's pack: eld's version, the database, and the scorer's code that packs
+ * and reads it; null when eld's version cannot be read (no cache then).
+ */
 function keyOf(database: string): string | null {
   const version = eldVersion()
-  return version === null ? null : `${FORMAT}\0eld@${version}\0${database}`
+  if (version === null) return null
+  return `${FORMAT}\0eld@${version}\0${database}\0${codeOf(import.meta.url, ['./eld-scorer'])}`
 }
 
 /** The pack remembered for eld's `database`, or undefined. */
@@ -27,5 +31,5 @@ export function recallPack(database: string): PackedEld | undefined {
 /** Remember the pack of eld's `database`. */
 export function rememberPack(database: string, pack: PackedEld): void {
   const key = keyOf(database)
-  if (key !== null) rememberEntry('eld', key, pack)
+  if (key !== null) rememberEntry('eld', key, pack, 2)
 }
