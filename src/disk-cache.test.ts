@@ -69,6 +69,27 @@ describe('disk cache', () => {
   })
 })
 
+/**
+ * A start with an empty cache, one that reads the entry it left, and one after the entry was
+ * damaged (it must build and write it again): all three give `start`'s first answer.
+ */
+async function acrossStarts<T>(kind: string, start: () => Promise<T>) {
+  const dir = useCache(kind)
+  const first = await start()
+  const [entry] = readdirSync(join(dir, kind))
+  expect(entry).toBeDefined()
+  const file = join(dir, kind, entry!)
+  const remembered = readFileSync(file)
+  vi.resetModules()
+  expect(await start()).toEqual(first)
+  writeFileSync(file, 'not a serialized pack')
+  vi.resetModules()
+  expect(await start()).toEqual(first)
+  // (Buffer.equals: a deep equal of megabytes would take the test's whole time.)
+  expect(readFileSync(file).equals(remembered)).toBe(true)
+  return { first, file, remembered }
+}
+
 describe('what a start reads back instead of building', () => {
   const names: [string, string[]][] = [
     ['Santa Marta', ['COL']],
@@ -87,22 +108,9 @@ describe('what a start reads back instead of building', () => {
   }
 
   it('the gazetteer: the same places from the cache, and a damaged entry is built again', async () => {
-    const dir = useCache('places')
-    const built = await finds()
+    const { first: built, file } = await acrossStarts('places', finds)
     expect(built[0]).toBeGreaterThan(100_000)
     expect(built[1]).toMatchObject({ name: 'Santa Marta', country: 'COL' })
-    const [entry] = readdirSync(join(dir, 'places'))
-    expect(entry).toBeDefined()
-    const file = join(dir, 'places', entry!)
-    const remembered = readFileSync(file)
-    vi.resetModules()
-    expect(await finds()).toEqual(built)
-    // A damaged entry is built again and written anew.
-    writeFileSync(file, 'not a serialized pack')
-    vi.resetModules()
-    expect(await finds()).toEqual(built)
-    // (Buffer.equals: a deep equal of megabytes would take the test's whole time.)
-    expect(readFileSync(file).equals(remembered)).toBe(true)
     // And what is remembered is what a start uses: a planted one-town gazetteer is read back.
     const one = {
       keys: 'santa marta',
@@ -119,7 +127,6 @@ describe('what a start reads back instead of building', () => {
   })
 
   it('the language detector: the same answers from the cache, a damaged entry ignored', async () => {
-    const dir = useCache('eld')
     const texts = [
       'The foreign minister met his Venezuelan counterpart in Caracas on Friday.',
       'El canciller se reunió con su homólogo venezolano en Caracas el viernes.',
@@ -131,20 +138,8 @@ describe('what a start reads back instead of building', () => {
       const sentence = await detectors.loadLanguageDetector()
       return texts.flatMap((text) => [article(text), sentence(text)])
     }
-    const loaded = await answers()
+    const { first: loaded, file, remembered } = await acrossStarts('eld', answers)
     expect(loaded.slice(0, 4)).toEqual(['en', 'en', 'es', 'es'])
-    const [entry] = readdirSync(join(dir, 'eld'))
-    expect(entry).toBeDefined()
-    const file = join(dir, 'eld', entry!)
-    const remembered = readFileSync(file)
-    vi.resetModules()
-    expect(await answers()).toEqual(loaded)
-    // A damaged entry is not used: eld is loaded and the pack written anew.
-    writeFileSync(file, 'not a serialized pack')
-    vi.resetModules()
-    expect(await answers()).toEqual(loaded)
-    // (Buffer.equals: a deep equal of megabytes would take the test's whole time.)
-    expect(readFileSync(file).equals(remembered)).toBe(true)
     // And what is remembered is what a start uses: a planted pack that calls English Spanish and
     // Spanish English (its own check samples relabelled alike, so it passes them) is read back.
     const swap = (code: string): string => (code === 'en' ? 'es' : code === 'es' ? 'en' : code)
