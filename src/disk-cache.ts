@@ -1,8 +1,9 @@
 /**
  * Data remembered on disk between runs, so a start need not rebuild what an earlier one built
- * (parsed dictionary YAML, the language detector's packed database). An entry is named by the
+ * (parsed dictionary YAML, the language detector's packed database, the gazetteer). An entry is named by the
  * sha256 of its key, and a key names everything its data depends on (a file's text, a package's
- * version, the stored format): a changed input is a new name, never a stale answer.
+ * version, the code that builds it, the stored format): a changed input is a new name, never a
+ * stale answer.
  *
  * The folder is $DYAD_CACHE_DIR, else $XDG_CACHE_HOME/dyad, else ~/.cache/dyad, one subfolder per
  * kind of entry; `DYAD_CACHE_DIR=` (empty) turns the cache off. A folder that cannot be read or
@@ -24,15 +25,21 @@ import { basename, join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 
 /**
- * A fingerprint of the code that built an entry: the sha256 of its modules' files, named beside
- * the caller's module (`import.meta.url`) without extension, so it is the same from src/ (tsx) and
- * dist/. Put in a key, it makes changed code a new entry, never a stale one.
+ * A fingerprint of the code that builds an entry: the sha256 of its modules' files, named
+ * relative to the caller's module (`import.meta.url`) without extension and read with the
+ * caller's own (src/*.ts under tsx and the tests, dist/*.js otherwise: two fingerprints, two
+ * entries). Put in a key, it makes changed code a new entry, never a stale one. Null when a file
+ * cannot be read: the caller then goes without the cache.
  * @example codeOf(import.meta.url, ['./gazetteer', '../nlp/match-words']) -> '3f9a…'
  */
-export function codeOf(from: string, modules: readonly string[]): string {
+export function codeOf(from: string, modules: readonly string[]): string | null {
   const ext = from.endsWith('.ts') ? 'ts' : 'js'
   const hash = createHash('sha256')
-  for (const module of modules) hash.update(readFileSync(new URL(`${module}.${ext}`, from)))
+  try {
+    for (const module of modules) hash.update(readFileSync(new URL(`${module}.${ext}`, from)))
+  } catch {
+    return null
+  }
   return hash.digest('hex')
 }
 

